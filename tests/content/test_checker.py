@@ -1,0 +1,240 @@
+"""The content checker: one small mistake at a time in a valid content folder, and the exact
+`path:line: message` it must print."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from veileder.cli import content as content_command
+
+MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "content"
+FLOW = "roles/familie/flow.yaml"
+ALDER = "roles/familie/nb/questions/alder.md"
+ADVICE = "roles/familie/nb/advice/finn-aktivitet.md"
+
+# (what is wrong, file, text to replace, replacement, the exact lines the checker must print)
+CASES = [
+    (
+        "malformed YAML in front matter",
+        ALDER,
+        "title: Hvor gammel er barnet?",
+        "title: [Hvor gammel er barnet?",
+        [
+            "content/roles/familie/nb/questions/alder.md:2: this is not valid YAML: "
+            "while parsing a flow sequence, expected ',' or ']', but got '?'"
+        ],
+    ),
+    (
+        "front matter never closed",
+        ALDER,
+        "    hint: Ungdom\n---",
+        "    hint: Ungdom",
+        ["content/roles/familie/nb/questions/alder.md:1: the front matter is not closed: add a line '---' after it"],
+    ),
+    (
+        "malformed YAML in flow.yaml",
+        FLOW,
+        "    options: [barn, ungdom]",
+        "    options: [barn, ungdom",
+        [
+            "content/roles/familie/flow.yaml:5: this is not valid YAML: "
+            "while parsing a flow sequence, expected ',' or ']', but got ':' (noticed at line 6)"
+        ],
+    ),
+    (
+        "unknown key",
+        FLOW,
+        "  - id: alder\n    type: single",
+        "  - id: alder\n    tpye: single",
+        [
+            "content/roles/familie/flow.yaml:3: a question is missing 'type'",
+            "content/roles/familie/flow.yaml:4: unknown key 'tpye' in a question (did you mean 'type'?)",
+        ],
+    ),
+    (
+        "missing key in front matter",
+        "roles/familie/nb/advice/spor-nav.md",
+        "title: Råd spor-nav",
+        "tittel: Råd spor-nav",
+        [
+            "content/roles/familie/nb/advice/spor-nav.md:2: the front matter is missing 'title'",
+            "content/roles/familie/nb/advice/spor-nav.md:2: unknown key 'tittel' in the front matter (did you mean 'title'?)",
+        ],
+    ),
+    (
+        "a target that does not exist",
+        FLOW,
+        "goto: kommune",
+        "goto: kommmune",
+        ["content/roles/familie/flow.yaml:11: goto names 'kommmune', which is not a question in this role"],
+    ),
+    (
+        "a question no path reaches",
+        FLOW,
+        "      - when: {question: aktivitet, equals: ja}\n        goto: kommune",
+        "      - goto: kommune",
+        [
+            "content/roles/familie/flow.yaml:11: question 'hindring' is never asked: no answers lead to it",
+            "content/roles/familie/flow.yaml:19: advice 'spor-nav' is never shown: no answers make its condition true",
+        ],
+    ),
+    (
+        "a loop",
+        FLOW,
+        "  - id: kommune\n    type: municipality",
+        "  - id: kommune\n    type: municipality\n    next: alder",
+        [
+            "content/roles/familie/flow.yaml:18: loop: the questions can go round in a circle (alder → aktivitet → kommune → alder)"
+        ],
+    ),
+    (
+        "a path that ends with no advice",
+        FLOW,
+        "  - id: finn-aktivitet\n",
+        "",
+        [
+            "content/roles/familie/flow.yaml:16: these answers end with no advice: alder=barn, aktivitet=nei, hindring=ingen, kommune=*",
+            "content/roles/familie/nb/advice/finn-aktivitet.md:1: there is no advice block 'finn-aktivitet' in flow.yaml for this file (file names must be the id plus .md)",
+        ],
+    ),
+    (
+        "a condition naming an unknown question",
+        FLOW,
+        "when: {question: hindring, any_of: [penger, utstyr]}",
+        "when: {question: hindringer, any_of: [penger, utstyr]}",
+        ["content/roles/familie/flow.yaml:21: the condition names question 'hindringer', which is not in this role"],
+    ),
+    (
+        "a condition naming an unknown option",
+        FLOW,
+        "- {question: aktivitet, equals: ja}",
+        "- {question: aktivitet, equals: kanskje}",
+        [
+            "content/roles/familie/flow.yaml:25: the condition names option 'kanskje', which question 'aktivitet' does not have"
+        ],
+    ),
+    (
+        "duplicate question ids",
+        FLOW,
+        "  - id: kommune\n",
+        "  - id: alder\n    type: single\n    options: [a, b]\n  - id: kommune\n",
+        ["content/roles/familie/flow.yaml:16: question id 'alder' is used twice (first at line 3)"],
+    ),
+    (
+        "duplicate option ids",
+        FLOW,
+        "options: [barn, ungdom]",
+        "options: [barn, barn]",
+        [
+            "content/roles/familie/flow.yaml:5: option 'barn' is listed twice in question 'alder'",
+            "content/roles/familie/nb/questions/alder.md:5: option 'ungdom' is not an option of question 'alder' in flow.yaml",
+        ],
+    ),
+    (
+        "a key written twice",
+        ALDER,
+        "title: Hvor gammel er barnet?",
+        "title: Hvor gammel er barnet?\ntitle: Hvor gammel?",
+        ["content/roles/familie/nb/questions/alder.md:3: 'title' is written twice (first at line 2)"],
+    ),
+    (
+        "an advice block that no answers can show",
+        FLOW,
+        "when: {question: hindring, any_of: [penger, utstyr]}",
+        "when: {all: [{question: hindring, equals: ingen}, {question: hindring, equals: penger}]}",
+        ["content/roles/familie/flow.yaml:20: advice 'spor-nav' is never shown: no answers make its condition true"],
+    ),
+    (
+        "a link with a forbidden scheme",
+        ADVICE,
+        "[Ungfritid](https://ungfritid.no)",
+        "[Ungfritid](javascript:alert(1))",
+        [
+            "content/roles/familie/nb/advice/finn-aktivitet.md:4: the link 'javascript:alert(1)' is not allowed: links must start with https://, http://, mailto: or tel:"
+        ],
+    ),
+    (
+        "an option without a label",
+        ALDER,
+        "  barn: Under 13 år\n",
+        "",
+        ["content/roles/familie/nb/questions/alder.md:4: option 'barn' has no label here"],
+    ),
+    (
+        "a missing text file",
+        "roles/familie/nb/advice/fortsett.md",
+        None,
+        None,
+        ["content/roles/familie/nb/advice/fortsett.md:1: this file is missing"],
+    ),
+    (
+        "raw HTML in the text",
+        ADVICE,
+        "Tekst for finn-aktivitet.",
+        "Tekst for <b>finn-aktivitet</b>.",
+        [
+            "content/roles/familie/nb/advice/finn-aktivitet.md:4: raw HTML is not allowed in the text (</b>)",
+            "content/roles/familie/nb/advice/finn-aktivitet.md:4: raw HTML is not allowed in the text (<b>)",
+        ],
+    ),
+    (
+        "a heading too big for an advice block",
+        ADVICE,
+        "Tekst for finn-aktivitet.",
+        "## Overskrift\n\nTekst.",
+        [
+            "content/roles/familie/nb/advice/finn-aktivitet.md:4: a heading with ## is too big here: start headings with ###"
+        ],
+    ),
+    (
+        "an invalid id",
+        FLOW,
+        "  - id: alder",
+        "  - id: Alder",
+        [
+            "content/roles/familie/flow.yaml:3: the question id 'Alder' is not a valid id: use lower-case letters a-z, digits and hyphens"
+        ],
+    ),
+    (
+        "an unknown question type",
+        FLOW,
+        "type: multiple",
+        "type: multi",
+        ["content/roles/familie/flow.yaml:13: unknown question type 'multi' (use single, multiple or municipality)"],
+    ),
+]
+
+
+def _check(content_dir: Path) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(content_command, ["check"], env={"VEILEDER_CONTENT_DIR": str(content_dir)})
+    return result.exit_code, result.stdout.splitlines()
+
+
+@pytest.fixture
+def content_copy(tmp_path, monkeypatch):
+    target = tmp_path / "content"
+    shutil.copytree(MINIMAL, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def test_valid_content_passes_with_a_summary_line_per_role(content_copy):
+    code, lines = _check(content_copy)
+    assert code == 0
+    assert lines == ["familie: 4 questions, 3 advice blocks, 10 paths, 4 distinct outcomes: OK"]
+
+
+@pytest.mark.parametrize(("name", "file", "old", "new", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_each_mistake_is_reported_with_file_and_line(content_copy, name, file, old, new, expected):
+    path = content_copy / file
+    if old is None:
+        path.unlink()
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the fixture no longer contains {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, lines = _check(content_copy)
+    assert code == 1
+    assert lines == expected

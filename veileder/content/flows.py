@@ -1,0 +1,160 @@
+"""Read a role's `flow.yaml` into an engine Flow: questions, options, rules, conditions, advice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence as Seq
+from dataclasses import dataclass
+
+from veileder.content.reader import Reader
+from veileder.content.yamlnodes import Mapping, Node, Scalar, YamlError, parse_yaml
+from veileder.engine.checks import Problem
+from veileder.engine.conditions import And, AnyOf, Condition, Equals, Not, Or
+from veileder.engine.model import AdviceBlock, Flow, Location, Option, Question, QuestionKind, Rule
+
+KINDS = {kind.value: kind for kind in QuestionKind}
+LEAF_KEYS = ("equals", "any_of")
+COMBINER_KEYS = ("all", "any", "not")
+
+
+@dataclass(frozen=True)
+class FlowFile:
+    """What a flow.yaml holds besides the flow itself."""
+
+    flow: Flow
+    order: int
+    links: tuple[tuple[str, Location], ...]
+
+
+def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tuple[FlowFile | None, list[Problem]]:
+    """Parse the text of `path` (a role's flow.yaml). Municipality questions get every number."""
+    try:
+        root, problems = parse_yaml(text, path)
+    except YamlError as error:
+        return None, [error.problem]
+    reader = Reader()
+    reader.problems.extend(problems)
+    top = reader.mapping(root, "flow.yaml", Location(path, 1), ("questions", "advice"), ("order", "links"))
+    if top is None:
+        return None, reader.problems
+    questions = tuple(
+        q
+        for node in reader.sequence(top.values.get("questions"), "questions")
+        if (q := _question(reader, node, municipality_ids)) is not None
+    )
+    advice = tuple(
+        a for node in reader.sequence(top.values.get("advice"), "advice") if (a := _advice(reader, node)) is not None
+    )
+    order_node = top.values.get("order")
+    order = reader.integer(order_node, "order") if order_node is not None else None
+    links = tuple(reader.ident_list(top.values.get("links"), "links"))
+    flow = Flow(role, questions, advice, Location(path, 1))
+    return FlowFile(flow, order if order is not None else 999, links), reader.problems
+
+
+def _question(reader: Reader, node: Node, municipality_ids: Seq[str]) -> Question | None:
+    fields = reader.mapping(node, "a question", node.where, ("id", "type"), ("options", "exclusive", "next"))
+    if fields is None:
+        return None
+    question_id = reader.ident(fields.values.get("id"), "the question id")
+    kind_name = reader.text(fields.values.get("type"), "the question type")
+    kind = KINDS.get(kind_name or "")
+    if kind_name is not None and kind is None:
+        reader.problem(
+            fields.values["type"].where, f"unknown question type '{kind_name}' (use single, multiple or municipality)"
+        )
+    if question_id is None or kind is None:
+        return None
+    options = _options(reader, fields, question_id, kind, municipality_ids)
+    rules = _rules(reader, fields.values.get("next"))
+    return Question(question_id, kind, options, rules, fields.where)
+
+
+def _options(
+    reader: Reader, fields: Mapping, question_id: str, kind: QuestionKind, municipality_ids: Seq[str]
+) -> tuple[Option, ...]:
+    if kind is QuestionKind.MUNICIPALITY:
+        for key in ("options", "exclusive"):
+            if key in fields.values:
+                reader.problem(
+                    fields.keys[key], f"a municipality question has no '{key}': its options are the municipalities"
+                )
+        return tuple(Option(number, where=fields.where) for number in municipality_ids)
+    if "options" not in fields.values:
+        if "id" in fields.values:
+            reader.problem(fields.where, f"question '{question_id}' is missing 'options'")
+        return ()
+    exclusive = reader.ident_list(fields.values.get("exclusive"), "exclusive")
+    if exclusive and kind is not QuestionKind.MULTIPLE:
+        reader.problem(fields.keys["exclusive"], "only a multiple-choice question can have exclusive options")
+    option_ids = reader.ident_list(fields.values["options"], "an option id")
+    known = {option_id for option_id, _ in option_ids}
+    for option_id, where in exclusive:
+        if option_id not in known:
+            reader.problem(where, f"exclusive names '{option_id}', which is not an option of '{question_id}'")
+    exclusive_ids = {option_id for option_id, _ in exclusive}
+    return tuple(Option(option_id, option_id in exclusive_ids, where) for option_id, where in option_ids)
+
+
+def _rules(reader: Reader, node: Node | None) -> tuple[Rule, ...]:
+    if node is None:
+        return ()
+    if isinstance(node, Scalar):
+        target = reader.ident(node, "next")
+        return (Rule(target, None, node.where),) if target else ()
+    rules = []
+    for item in reader.sequence(node, "next"):
+        fields = reader.mapping(item, "a next rule", item.where, ("goto",), ("when",))
+        if fields is None:
+            continue
+        target = reader.ident(fields.values.get("goto"), "goto")
+        when = fields.values.get("when")
+        condition = read_condition(reader, when) if when is not None else None
+        if target is not None and (when is None or condition is not None):
+            rules.append(Rule(target, condition, fields.keys["goto"]))
+    return tuple(rules)
+
+
+def _advice(reader: Reader, node: Node) -> AdviceBlock | None:
+    fields = reader.mapping(node, "an advice block", node.where, ("id",), ("when",))
+    if fields is None:
+        return None
+    advice_id = reader.ident(fields.values.get("id"), "the advice id")
+    when = fields.values.get("when")
+    condition = read_condition(reader, when) if when is not None else None
+    if advice_id is None or (when is not None and condition is None):
+        return None
+    return AdviceBlock(advice_id, condition, fields.where)
+
+
+def read_condition(reader: Reader, node: Node) -> Condition | None:
+    """A condition: {question, equals}, {question, any_of}, {all: [...]}, {any: [...]} or {not: ...}."""
+    if not isinstance(node, Mapping):
+        reader.problem(node.where, "a condition should be a set of keys such as {question: alder, equals: 6-12}")
+        return None
+    combiners = [key for key in COMBINER_KEYS if key in node.values]
+    if combiners:
+        reader.mapping(node, "a condition", node.where, (combiners[0],))
+        if combiners[0] == "not":
+            inner = read_condition(reader, node.values["not"])
+            return Not(inner, node.where) if inner is not None else None
+        items = [read_condition(reader, item) for item in reader.sequence(node.values[combiners[0]], combiners[0])]
+        if not items:
+            reader.problem(node.where, f"'{combiners[0]}' needs a list of conditions")
+        if not items or any(item is None for item in items):
+            return None
+        combine = And if combiners[0] == "all" else Or
+        return combine(tuple(items), node.where)  # type: ignore[arg-type]
+    tests = [key for key in LEAF_KEYS if key in node.values]
+    fields = reader.mapping(node, "a condition", node.where, ("question",), LEAF_KEYS)
+    if fields is None or len(tests) != 1:
+        if fields is not None:
+            reader.problem(node.where, "a condition needs exactly one of 'equals' or 'any_of' beside 'question'")
+        return None
+    question = reader.ident(fields.values.get("question"), "the question in a condition")
+    if tests[0] == "equals":
+        value = reader.ident(fields.values["equals"], "the option in a condition")
+        return Equals(question, value, node.where) if question and value else None
+    values = reader.ident_list(fields.values["any_of"], "the options in a condition")
+    if question is None or not values:
+        return None
+    return AnyOf(question, tuple(v for v, _ in values), node.where)

@@ -1,0 +1,102 @@
+"""Loaded content: each role's flow and texts, the site's pages and links, the municipalities.
+
+Text lookups fall back to bokmål when a translation is missing and say so, so that the page can
+tell the visitor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from veileder.content.municipalities import Municipality
+from veileder.content.texts import AdviceText, LinkText, PageText, QuestionText, RoleText
+from veileder.engine.checks import Problem
+from veileder.engine.model import Flow, Location
+
+SOURCE_LANGUAGE = "nb"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Translated(Generic[T]):
+    """A text and whether it is shown in bokmål because the wanted language lacks it."""
+
+    value: T
+    fallback: bool = False
+
+
+def _pick(by_language: dict[str, dict[str, T]], key: str, lang: str) -> Translated[T]:
+    wanted = by_language.get(lang, {}).get(key)
+    if wanted is not None:
+        return Translated(wanted)
+    return Translated(by_language[SOURCE_LANGUAGE][key], fallback=lang != SOURCE_LANGUAGE)
+
+
+@dataclass(frozen=True)
+class RoleTexts:
+    """One language's texts for a role; any piece may be missing in a translation."""
+
+    role: RoleText | None
+    questions: dict[str, QuestionText]
+    advice: dict[str, AdviceText]
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    order: int
+    flow: Flow
+    links: tuple[str, ...]
+    version: str
+    texts: dict[str, RoleTexts]
+    link_refs: tuple[tuple[str, Location], ...] = field(default=(), compare=False, repr=False)
+
+    def text(self, lang: str) -> Translated[RoleText]:
+        wanted = self.texts.get(lang)
+        if wanted is not None and wanted.role is not None:
+            return Translated(wanted.role)
+        source = self.texts[SOURCE_LANGUAGE].role
+        assert source is not None, "checked content always has the bokmål role text"
+        return Translated(source, fallback=lang != SOURCE_LANGUAGE)
+
+    def question_text(self, question_id: str, lang: str) -> Translated[QuestionText]:
+        return _pick({k: v.questions for k, v in self.texts.items()}, question_id, lang)
+
+    def advice_text(self, advice_id: str, lang: str) -> Translated[AdviceText]:
+        return _pick({k: v.advice for k, v in self.texts.items()}, advice_id, lang)
+
+
+@dataclass(frozen=True)
+class SiteTexts:
+    pages: dict[str, dict[str, PageText]]
+    link_urls: dict[str, str]
+    link_texts: dict[str, dict[str, LinkText]]
+
+    def page(self, name: str, lang: str) -> Translated[PageText]:
+        return _pick(self.pages, name, lang)
+
+    def link_text(self, link_id: str, lang: str) -> Translated[LinkText]:
+        return _pick(self.link_texts, link_id, lang)
+
+
+@dataclass(frozen=True)
+class Content:
+    directory: Path
+    roles: dict[str, Role]
+    site: SiteTexts
+    municipalities: tuple[Municipality, ...]
+    version: str
+    problems: tuple[Problem, ...]
+    _by_number: dict[str, Municipality] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_number", {m.number: m for m in self.municipalities})
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def municipality(self, number: str) -> Municipality | None:
+        return self._by_number.get(number)

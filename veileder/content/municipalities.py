@@ -1,0 +1,84 @@
+"""Norway's municipalities from `content/kommuner/kommuner.csv`, and how to sort their names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from veileder.engine.checks import Problem
+from veileder.engine.model import Location
+
+COLUMNS = ["kommunenummer", "navn", "fylkesnummer", "fylke", "andre_navn"]
+NUMBER = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    number: str
+    name: str
+    county_number: str
+    county: str
+    other_names: tuple[str, ...]  # official Sami and Kven parallel names
+
+
+def read_municipalities(text: str, path: str) -> tuple[list[Municipality], list[Problem]]:
+    """Parse the municipality list; every malformed row is a problem with its line."""
+    problems: list[Problem] = []
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or rows[0] != COLUMNS:
+        return [], [Problem(Location(path, 1), f"the first line must be the header {','.join(COLUMNS)}")]
+    found: list[Municipality] = []
+    seen: dict[str, int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        where = Location(path, line)
+        if not row:
+            continue
+        if len(row) != len(COLUMNS):
+            problems.append(Problem(where, f"expected {len(COLUMNS)} columns, found {len(row)}"))
+            continue
+        number, name, county_number, county, others = (cell.strip() for cell in row)
+        if not NUMBER.fullmatch(number) or number[:2] != county_number:
+            problems.append(Problem(where, f"'{number}' is not a four-digit number starting with the county number"))
+            continue
+        if number in seen:
+            problems.append(Problem(where, f"municipality {number} is listed twice (first at line {seen[number]})"))
+            continue
+        if not name or not county:
+            problems.append(Problem(where, "the name and the county must not be empty"))
+            continue
+        seen[number] = line
+        other_names = tuple(part.strip() for part in others.split("/") if part.strip())
+        found.append(Municipality(number, name, county_number, county, other_names))
+    return found, problems
+
+
+# Norwegian alphabetical order puts Æ, Ø and Å last; other accented letters sort with their base.
+_NORWEGIAN_LAST = {"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"}
+# Sami letters with no Unicode decomposition sort and match with their base letter.
+_BASE_LETTER = str.maketrans({"ŋ": "n", "đ": "d", "ŧ": "t"})
+
+
+def sort_key(name: str, language: str) -> tuple[str, str]:
+    """A key that sorts names the way a reader of `language` expects.
+
+    Norwegian (nb, nn): æ, ø, å after z. English: those letters sort as ae, o and a. Case and
+    other accents (á, č, ŋ in Sami names) do not change the order.
+    """
+    lowered = name.casefold().translate(_BASE_LETTER)
+    if language in ("nb", "nn"):
+        base = "".join(_NORWEGIAN_LAST.get(ch, ch) for ch in lowered)
+    else:
+        base = lowered.replace("æ", "ae").replace("ø", "o")
+    folded = unicodedata.normalize("NFKD", base)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)), lowered
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents, for matching what a visitor types."""
+    decomposed = unicodedata.normalize(
+        "NFKD", text.casefold().translate(_BASE_LETTER).replace("ø", "o").replace("æ", "ae")
+    )
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,1 @@
+"""The web layer: Flask glue, thin views, forms built from questions, languages and errors."""
