@@ -1,13 +1,18 @@
 # The README's commands. `make help` lists them.
-VENV  := .venv
-BIN   := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+DS      := node_modules/@digdir/designsystemet-css/dist
+VENDOR  := veileder/static/vendor
+ASSETS  := $(VENDOR)/index.css $(VENDOR)/designsystemet.css
+POS     := $(wildcard translations/*/LC_MESSAGES/messages.po)
+MOS     := $(POS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test check lint
+.PHONY: help setup run serve test check lint translations
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -15,16 +20,33 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) ## Install everything the app and the tests need
-	
+# Designsystemet's CSS comes from npm (package-lock.json pins it) and is copied into static/.
+$(ASSETS) &: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp $(DS)/src/index.css $(DS)/theme/designsystemet.css $(VENDOR)/
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+setup: $(STAMP) $(ASSETS) $(MOS) ## Install everything the app and the tests need
+
 run: setup ## Set up and run the app on http://127.0.0.1:5000 (reloads on changes)
 	$(BIN)/flask --app veileder run --debug --host 127.0.0.1 --port 5000
 
-check: setup ## Check the content
+serve: setup ## Run the app as in production, with gunicorn, on http://127.0.0.1:5000
+	$(BIN)/gunicorn --bind 127.0.0.1:5000 wsgi:app
+
+check: setup ## Check the content (every problem as file:line: message)
 	$(BIN)/flask --app veileder content check
 
 lint: setup ## Lint the Python code
 	$(BIN)/ruff check .
+
+translations: setup ## Extract interface text to translations/messages.pot and update the catalogs
+	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --sort-output \
+		--project=Veileder --copyright-holder=Veileder .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
 
 test: setup ## Set up and run every test
 	$(BIN)/ruff check .

@@ -12,7 +12,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: Every setting: its environment variable, its default and what it means (the README lists these).
 SETTINGS: dict[str, tuple[str, Any, str]] = {
     "CONTENT_DIR": ("VEILEDER_CONTENT_DIR", str(PROJECT_ROOT / "content"), "the content folder to load"),
+    "ACCESS_LOG": ("VEILEDER_ACCESS_LOG", "1", "1 to log each request (method, path, status, time), 0 not to"),
 }
+
+#: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.
+SWITCHES = {"ACCESS_LOG"}
 
 
 def content_dir(overrides: Mapping[str, Any] | None = None) -> Path:
@@ -24,6 +28,7 @@ def load_settings(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Settings from defaults, then the environment, then `overrides`."""
     settings: dict[str, Any] = {}
     for key, (variable, default, _) in SETTINGS.items():
-        settings[key] = os.environ.get(variable, default)
+        value = os.environ.get(variable, default)
+        settings[key] = value.strip().lower() in ("1", "true", "yes", "on") if key in SWITCHES else value
     settings.update(overrides or {})
     return settings

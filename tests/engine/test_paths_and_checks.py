@@ -116,3 +116,14 @@ def test_reserved_words_cannot_be_question_ids():
     assert _messages(flow, reserved={"resultat"}) == [
         "'resultat' cannot be a question id: the site uses that word itself"
     ]
+
+
+def test_questions_left_gives_the_fewest_and_most_questions_to_the_result():
+    from veileder.engine import questions_left
+
+    assert questions_left(family_flow()) == {
+        "alder": (3, 4),
+        "aktivitet": (2, 3),
+        "hindring": (2, 2),
+        "kommune": (1, 1),
+    }

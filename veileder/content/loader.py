@@ -22,6 +22,7 @@ from veileder.content.texts import (
     read_question_text,
     read_role_text,
 )
+from veileder.engine import questions_left
 from veileder.engine.checks import check_flow
 from veileder.engine.model import Flow, Location
 
@@ -102,8 +103,8 @@ def _role(folder: Path, reader: Reader, numbers: list[str]) -> Role | None:
     reader.problems.extend(problems)
     if flow_file is None:
         return None
-    if not problems:
-        reader.problems.extend(check_flow(flow_file.flow, RESERVED_QUESTION_IDS))
+    flow_problems = [] if problems else check_flow(flow_file.flow, RESERVED_QUESTION_IDS)
+    reader.problems.extend(flow_problems)
     texts = {lang: _role_texts(folder, lang, flow_file.flow, reader, strays=not problems) for lang in LANGUAGES}
     return Role(
         id=role_id,
@@ -113,6 +114,7 @@ def _role(folder: Path, reader: Reader, numbers: list[str]) -> Role | None:
         link_refs=flow_file.links,
         version=_digest(folder),
         texts={lang: t for lang, t in texts.items() if t is not None},
+        progress={} if problems or flow_problems else questions_left(flow_file.flow),
     )
 
 

@@ -52,6 +52,8 @@ class Role:
     version: str
     texts: dict[str, RoleTexts]
     link_refs: tuple[tuple[str, Location], ...] = field(default=(), compare=False, repr=False)
+    #: For each question, the fewest and most questions from it to the result.
+    progress: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def text(self, lang: str) -> Translated[RoleText]:
         wanted = self.texts.get(lang)

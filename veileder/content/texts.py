@@ -36,6 +36,7 @@ class QuestionText:
     hint: Markup | None
     body: Markup
     options: dict[str, OptionText] = field(default_factory=dict)
+    error: str | None = None  # the message when the question is not answered; a general one if None
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,17 @@ def read_role_text(text: str, path: str, reader: Reader) -> RoleText | None:
 def read_question_text(text: str, path: str, reader: Reader, question: Question) -> QuestionText | None:
     has_options = question.kind is not QuestionKind.MUNICIPALITY
     required = ("title", "options") if has_options else ("title",)
-    read = read_text_file(text, path, reader, required, ("hint",), min_heading=3)
+    read = read_text_file(text, path, reader, required, ("hint", "error"), min_heading=3)
     if read is None:
         return None
     parsed, fields = read
     title = reader.text(fields.values.get("title"), "title")
     hint = _optional_inline(reader, fields.values.get("hint"), "hint")
+    error = reader.text(fields.values.get("error"), "error")
     options = _option_texts(reader, fields, question) if has_options else {}
     if title is None or options is None:
         return None
-    return QuestionText(title, hint, render(parsed.body), options)
+    return QuestionText(title, hint, render(parsed.body), options, error)
 
 
 def _option_texts(reader: Reader, fields: Mapping, question: Question) -> dict[str, OptionText] | None:

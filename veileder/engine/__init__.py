@@ -19,6 +19,7 @@ from veileder.engine.model import (
     Rule,
 )
 from veileder.engine.paths import Path, enumerate_paths
+from veileder.engine.progress import questions_left
 from veileder.engine.resolver import State, resolve
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Rule",
     "State",
     "enumerate_paths",
+    "questions_left",
     "resolve",
     "select_advice",
 ]

@@ -1,19 +1,40 @@
-"""Build the Flask app: settings, content, blueprints."""
+"""Build the Flask app: settings, content, languages, pages, headers, errors and logs."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
 from veileder.config import load_settings
-from veileder.content import load_content
+from veileder.content import Content, load_content
+from veileder.web.errors import init_errors
+from veileder.web.i18n import init_i18n
+from veileder.web.logs import init_logging
+from veileder.web.security import init_security
+from veileder.web.views import site
+
+
+class BrokenContentError(RuntimeError):
+    """The content has problems; the app refuses to start and lists them."""
+
+    def __init__(self, content: Content) -> None:
+        lines = "\n".join(str(problem) for problem in content.problems)
+        super().__init__(f"The content in {content.directory} has {len(content.problems)} problem(s):\n{lines}")
 
 
 def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask("veileder")
+    app = Flask("veileder", static_folder=str(Path(__file__).parent.parent / "static"))
     app.config.update(load_settings(overrides))
-    content = load_content(__import__("pathlib").Path(app.config["CONTENT_DIR"]))
+    content = load_content(Path(app.config["CONTENT_DIR"]))
+    if content.problems:
+        raise BrokenContentError(content)
     app.extensions["veileder.content"] = content
+    init_i18n(app)
+    init_security(app)
+    init_logging(app)
+    init_errors(app)
+    app.register_blueprint(site)
     return app

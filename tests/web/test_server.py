@@ -1,0 +1,91 @@
+"""The app served by gunicorn from the repository root, over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[str, subprocess.Popen]]:
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    process = subprocess.Popen(
+        [str(gunicorn), "--bind", "127.0.0.1:0", "--workers", "1", "wsgi:app"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    deadline = time.monotonic() + 30
+    address = None
+    while address is None and time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if match := re.search(r"Listening at: (http://127\.0\.0\.1:\d+)", line):
+            address = match.group(1)
+    if address is None:
+        process.kill()
+        pytest.fail("gunicorn did not start")
+    yield address, process
+    if process.poll() is None:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@dataclass
+class Reply:
+    status: int
+    url: str
+    headers: Message
+    body: str
+
+
+def fetch(url: str, follow: bool = True) -> Reply:
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirects)
+    try:
+        response = opener.open(url, timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        return Reply(response.status, response.url, response.headers, response.read().decode())
+
+
+def test_gunicorn_serves_the_start_page_with_the_security_headers(server):
+    address, _ = server
+    response = fetch(f"{address}/")
+    assert response.status == 200
+    assert response.url == f"{address}/nb/"
+    assert "Forelder eller foresatt" in response.body
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert response.headers.get("Set-Cookie") is None
+
+
+def test_a_whole_journey_over_http_and_no_answers_in_the_log(server):
+    address, process = server
+    response = fetch(f"{address}/nb/forelder/aktivitet/svar?aktivitet=ja", follow=False)
+    assert response.status == 303
+    assert response.headers["Location"] == "/nb/forelder/hindringer?aktivitet=ja"
+    result = fetch(f"{address}/nb/forelder/resultat?aktivitet=ja&hindringer=finne&kommune=5612")
+    assert result.status == 200
+    assert "Kautokeino" in result.body
+    assert fetch(f"{address}/nb/finnes-ikke/").status == 404
+    process.terminate()
+    _, log = process.communicate(timeout=10)
+    assert "GET /nb/forelder/resultat 200" in log
+    assert "hindringer=" not in log and "5612" not in log and "Kautokeino" not in log

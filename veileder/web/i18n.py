@@ -1,0 +1,62 @@
+"""Languages: the language code in the URL, Flask-Babel for interface text, switching links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, abort, current_app, g, request, url_for
+from flask_babel import Babel
+
+from veileder.config import PROJECT_ROOT
+from veileder.content import LANGUAGES, SOURCE_LANGUAGE
+from veileder.web.answers import with_query
+
+#: Each language's own name, as shown in the language switcher.
+LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
+
+
+def current_language() -> str:
+    return getattr(g, "lang", SOURCE_LANGUAGE)
+
+
+def init_i18n(app: Flask) -> None:
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PROJECT_ROOT / "translations"))
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", SOURCE_LANGUAGE)
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Oslo")
+    Babel(app, locale_selector=current_language)
+    app.url_value_preprocessor(_take_language)
+    app.url_defaults(_add_language)
+    app.context_processor(lambda: {"lang": current_language(), "language_links": language_links})
+
+
+def language_from_path(path: str) -> str:
+    """The language a path is in, for pages (like a 404) that no view has handled."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in LANGUAGES else SOURCE_LANGUAGE
+
+
+def _take_language(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    """Every page's URL starts with the language; an unknown one is a 404."""
+    if values is None or "lang" not in values:
+        return
+    lang = values.pop("lang")
+    if lang not in LANGUAGES:
+        abort(404)
+    g.lang = lang
+
+
+def _add_language(endpoint: str, values: dict[str, Any]) -> None:
+    if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = current_language()
+
+
+def language_links() -> list[dict[str, str]]:
+    """The current page in every language, with the same answers (`g.query`, set by the view)."""
+    endpoint, args = request.endpoint, request.view_args
+    if endpoint is None or args is None or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        endpoint, args = "site.start", {}
+    query = list(getattr(g, "query", ()))
+    return [
+        {"lang": lang, "name": LANGUAGE_NAMES[lang], "url": with_query(url_for(endpoint, **args, lang=lang), query)}
+        for lang in LANGUAGES
+    ]

@@ -1,0 +1,128 @@
+"""What each wizard page shows, built from the engine's state and the content's texts.
+
+Views call these and hand the result to a template; nothing here branches on what an answer is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import url_for
+
+from veileder.content import Content, Role, Translated
+from veileder.content.municipalities import Municipality, sort_key
+from veileder.content.texts import AdviceText, LinkText
+from veileder.engine import AdviceBlock, QuestionKind, State
+from veileder.web.answers import RETURN_KEY, RETURN_TO_CHECK, VERSION_KEY, Query, answer_query, with_query
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One line of a summary: the question, the answer in words, and a link to change it."""
+
+    question_id: str
+    question: str
+    answers: tuple[str, ...]
+    change_url: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    block: AdviceBlock
+    text: Translated[AdviceText]
+
+
+@dataclass(frozen=True)
+class OutLink:
+    url: str
+    text: Translated[LinkText]
+
+
+def question_url(role: Role, question_id: str, query: Query) -> str:
+    return with_query(url_for("site.question", role_id=role.id, question_id=question_id), query)
+
+
+def state_query(state: State, *extra: tuple[str, str]) -> Query:
+    """The query string for the answers that apply in `state`."""
+    return answer_query(state.flow, state.answers, *extra)
+
+
+def check_url(role: Role, state: State) -> str:
+    return with_query(url_for("site.check", role_id=role.id), state_query(state))
+
+
+def result_url(role: Role, state: State, **url_options: bool) -> str:
+    return with_query(
+        url_for("site.result", role_id=role.id, **url_options), state_query(state, (VERSION_KEY, role.version))
+    )
+
+
+def where_next(role: Role, state: State, kept: Query | None = None) -> str:
+    """The current question, or the check-answers page when the path is complete.
+
+    `kept` is the query to carry to the question: by default the answers on the path, but a
+    visitor who changes an answer keeps their later answers too, for when the path reaches them.
+    """
+    if state.current is None:
+        return check_url(role, state)
+    return question_url(role, state.current, state_query(state) if kept is None else kept)
+
+
+def back_url(role: Role, state: State, question_id: str | None) -> str:
+    """The question before `question_id` (before the result, for None), or the role's start page."""
+    previous = state.previous(question_id)
+    if previous is None:
+        return url_for("site.role", role_id=role.id)
+    return question_url(role, previous, state_query(state))
+
+
+def answer_rows(content: Content, role: Role, state: State, lang: str) -> list[AnswerRow]:
+    rows = []
+    for question_id in state.path:
+        question = state.flow.question(question_id)
+        assert question is not None
+        text = role.question_text(question_id, lang).value
+        values = state.answers[question_id]
+        if question.kind is QuestionKind.MUNICIPALITY:
+            labels = tuple(_municipality_name(content, value) for value in values)
+        else:
+            labels = tuple(text.options[value].label for value in values)
+        change = question_url(role, question_id, state_query(state, (RETURN_KEY, RETURN_TO_CHECK)))
+        rows.append(AnswerRow(question_id, text.title, labels, change))
+    return rows
+
+
+def _municipality_name(content: Content, number: str) -> str:
+    municipality = content.municipality(number)
+    return municipality.name if municipality else number
+
+
+def advice_for(role: Role, blocks: tuple[AdviceBlock, ...], lang: str) -> list[Advice]:
+    return [Advice(block, role.advice_text(block.id, lang)) for block in blocks]
+
+
+def national_links(content: Content, role: Role, lang: str) -> list[OutLink]:
+    ids = role.links or tuple(content.site.link_urls)
+    return [OutLink(content.site.link_urls[i], content.site.link_text(i, lang)) for i in ids]
+
+
+MunicipalityGroups = tuple[tuple[str, tuple[Municipality, ...]], ...]
+_GROUPS: dict[tuple[str, str], MunicipalityGroups] = {}
+
+
+def municipality_groups(content: Content, lang: str) -> MunicipalityGroups:
+    """Municipalities grouped by county, counties and names in the order of `lang`."""
+    key = (content.version, lang)
+    if key not in _GROUPS:
+        _GROUPS[key] = _group(content.municipalities, lang)
+    return _GROUPS[key]
+
+
+def _group(municipalities: tuple[Municipality, ...], lang: str) -> MunicipalityGroups:
+    counties: dict[str, list[Municipality]] = {}
+    for municipality in municipalities:
+        counties.setdefault(municipality.county, []).append(municipality)
+    return tuple(
+        (county, tuple(sorted(members, key=lambda m: sort_key(m.name, lang))))
+        for county, members in sorted(counties.items(), key=lambda item: sort_key(item[0], lang))
+    )

@@ -1,0 +1,176 @@
+"""The wizard's pages. Views are thin: the engine decides where a visitor is, `pages` what shows."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+from wtforms import Form
+
+from veileder.content import Content, Role
+from veileder.engine import RESULT, QuestionKind, State, resolve, select_advice
+from veileder.web import pages
+from veileder.web.answers import (
+    RETURN_KEY,
+    RETURN_TO_CHECK,
+    answer_query,
+    given_answers,
+    returning,
+    valid_answers,
+)
+from veileder.web.forms import chosen, question_form
+from veileder.web.i18n import current_language
+
+site = Blueprint("site", __name__)
+
+SITE_PAGES = {"om": "about", "personvern": "privacy", "tilgjengelighet": "accessibility"}
+
+
+def content() -> Content:
+    return current_app.extensions["veileder.content"]
+
+
+def _role(role_id: str) -> Role:
+    role = content().roles.get(role_id)
+    if role is None:
+        abort(404)
+    return role
+
+
+#: A visitor's address never needs more than this; a longer query string is refused with a 400.
+MAX_QUERY_BYTES = 4096
+MAX_QUERY_PAIRS = 200
+
+
+@site.before_app_request
+def refuse_oversized_queries() -> None:
+    if len(request.query_string) > MAX_QUERY_BYTES or request.query_string.count(b"&") >= MAX_QUERY_PAIRS:
+        abort(400)
+
+
+@site.get("/")
+def root() -> Response:
+    return redirect(url_for("site.start", lang="nb"))
+
+
+@site.get("/<lang>/")
+def start() -> str:
+    lang = current_language()
+    roles = [(role, role.text(lang)) for role in content().roles.values()]
+    return render_template("start.html", page=content().site.page("start", lang), roles=roles)
+
+
+@site.get("/<lang>/<any(om, personvern, tilgjengelighet):slug>")
+def page(slug: str) -> str:
+    name = SITE_PAGES[slug]
+    return render_template("page.html", name=name, page=content().site.page(name, current_language()))
+
+
+@site.get("/<lang>/<role_id>/")
+def role(role_id: str) -> str:
+    current = _role(role_id)
+    first = pages.question_url(current, current.flow.start, [])
+    return render_template("role.html", role=current, text=current.text(current_language()), first_url=first)
+
+
+@site.get("/<lang>/<role_id>/<question_id>")
+def question(role_id: str, question_id: str) -> str | Response:
+    current = _role(role_id)
+    if current.flow.question(question_id) is None:
+        abort(404)
+    given = given_answers(request.args, current.flow)
+    state = resolve(current.flow, given)
+    if not state.reaches(question_id):
+        return redirect(pages.where_next(current, state), 303)
+    text = current.question_text(question_id, current_language()).value
+    form = question_form(current.flow.question(question_id), text, None, _prefill(current, question_id, given))
+    return _question_page(current, question_id, state, given, form)
+
+
+@site.get("/<lang>/<role_id>/<question_id>/svar")
+def answer(role_id: str, question_id: str) -> str | Response:
+    current = _role(role_id)
+    asked = current.flow.question(question_id)
+    if asked is None:
+        abort(404)
+    given = given_answers(request.args, current.flow)
+    state = resolve(current.flow, given)
+    if not state.reaches(question_id):
+        return redirect(pages.where_next(current, state), 303)
+    form = question_form(asked, current.question_text(question_id, current_language()).value, request.args, None)
+    if not form.validate():
+        return _question_page(current, question_id, state, given, form), 422
+    kept = answer_query(current.flow, valid_answers(current.flow, given), *returning(request.args))
+    target = current.flow.next_after(question_id, state.answers)
+    if target == RESULT or request.args.get(RETURN_KEY) == RETURN_TO_CHECK:
+        return redirect(pages.where_next(current, state, kept), 303)
+    # Step to the next question even if it is answered already (the visitor went back): it shows
+    # prefilled, with every answer kept.
+    return redirect(pages.question_url(current, target, kept), 303)
+
+
+@site.get("/<lang>/<role_id>/oppsummering")
+def check(role_id: str) -> str | Response:
+    current = _role(role_id)
+    state = resolve(current.flow, given_answers(request.args, current.flow))
+    if not state.complete:
+        return redirect(pages.where_next(current, state), 303)
+    g.query = pages.state_query(state)
+    return render_template(
+        "check.html",
+        role=current,
+        rows=pages.answer_rows(content(), current, state, current_language()),
+        result_url=pages.result_url(current, state),
+        back_url=pages.back_url(current, state, None),
+    )
+
+
+@site.get("/<lang>/<role_id>/resultat")
+def result(role_id: str) -> str | Response:
+    current = _role(role_id)
+    state = resolve(current.flow, given_answers(request.args, current.flow))
+    if not state.complete:
+        return redirect(pages.where_next(current, state), 303)
+    lang = current_language()
+    g.query = pages.state_query(state)
+    return render_template(
+        "result.html",
+        role=current,
+        role_text=current.text(lang),
+        advice=pages.advice_for(current, select_advice(state), lang),
+        rows=pages.answer_rows(content(), current, state, lang),
+        links=pages.national_links(content(), current, lang),
+    )
+
+
+def _prefill(role: Role, question_id: str, given: dict[str, list[str]]) -> object:
+    values = valid_answers(role.flow, given).get(question_id, ())
+    if role.flow.question(question_id).kind.takes_many:
+        return list(values)
+    return values[0] if values else None
+
+
+def _question_page(role: Role, question_id: str, state: State, given: dict[str, list[str]], form: Form) -> str:
+    lang = current_language()
+    asked = role.flow.question(question_id)
+    valid = valid_answers(role.flow, given)
+    others = {key: values for key, values in valid.items() if key != question_id}
+    hidden = answer_query(role.flow, others, *returning(request.args))
+    g.query = answer_query(role.flow, valid)
+    low, high = role.progress[question_id]
+    number = state.number(question_id)
+    field = form[question_id]
+    return render_template(
+        "question.html",
+        role=role,
+        question=asked,
+        text=role.question_text(question_id, lang),
+        field=field,
+        selected=chosen(field.data),
+        hidden=hidden,
+        action=url_for("site.answer", role_id=role.id, question_id=question_id),
+        back_url=pages.back_url(role, state, question_id),
+        number=number,
+        total=number - 1 + high,
+        approximate=low != high,
+        groups=pages.municipality_groups(content(), lang) if asked.kind is QuestionKind.MUNICIPALITY else (),
+    )
