@@ -9,7 +9,7 @@ POS     := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MOS     := $(POS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run serve test check lint translations
+.PHONY: help setup run serve test check lint translations chromium
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -48,7 +48,14 @@ translations: setup ## Extract interface text to translations/messages.pot and u
 		--project=Veileder --copyright-holder=Veileder .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
 
-test: setup ## Set up and run every test
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser.
+chromium: ## Install Debian's Chromium for the browser tests, if it is missing
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium package for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: setup chromium ## Set up and run every test
 	$(BIN)/ruff check .
 	$(BIN)/flask --app veileder content check
 	$(BIN)/pytest

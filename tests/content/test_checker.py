@@ -238,3 +238,77 @@ def test_each_mistake_is_reported_with_file_and_line(content_copy, name, file, o
     code, lines = _check(content_copy)
     assert code == 1
     assert lines == expected
+
+
+# (what is wrong, the file under content/kommuner/, its text, the exact lines the checker must print)
+LOCAL_CASES = [
+    (
+        "a file for a number that is no municipality",
+        "9999.md",
+        "---\ncontact:\n  name: Kontakt\n  url: https://example.org\n---\n",
+        [
+            "content/kommuner/9999.md:1: '9999' is not a municipality number in kommuner.csv (name the file e.g. 5612.md)"
+        ],
+    ),
+    (
+        "an entry for a role that does not exist",
+        "5612.md",
+        "---\noffers:\n  - name: Fritidskassa\n    url: https://example.org\n    roles: [foreldre]\n---\n",
+        ["content/kommuner/5612.md:5: roles names 'foreldre', which is not a role (roles: familie)"],
+    ),
+    (
+        "an entry without a name",
+        "5612.md",
+        "---\ncontact:\n  url: https://example.org\n---\n",
+        ["content/kommuner/5612.md:3: the contact is missing 'name'"],
+    ),
+    (
+        "an entry with no way to get in touch",
+        "5612.md",
+        "---\nvolunteer_centre:\n  name: Frivilligsentralen\n---\n",
+        ["content/kommuner/5612.md:3: the volunteer centre needs a url, an email or a phone number"],
+    ),
+    (
+        "a link with a forbidden scheme",
+        "5612.md",
+        "---\nleisure_declaration:\n  name: Fritidserklæring\n  url: javascript:alert(1)\n---\n",
+        ["content/kommuner/5612.md:4: the url must start with https:// or http:// ('javascript:alert(1)')"],
+    ),
+    (
+        "a malformed e-mail address and phone number",
+        "5612.md",
+        "---\ncontact:\n  name: Kontakt\n  email: kontakt(at)example.org\n  phone: ring oss\n---\n",
+        [
+            "content/kommuner/5612.md:4: the email is not an e-mail address ('kontakt(at)example.org')",
+            "content/kommuner/5612.md:5: the phone number should be digits and spaces, such as 12 34 56 78 ('ring oss')",
+        ],
+    ),
+    (
+        "an age range backwards",
+        "5612.md",
+        "---\noffers:\n  - name: Klubb\n    url: https://example.org\n    ages: 18-6\n---\n",
+        ["content/kommuner/5612.md:5: ages should be a range such as 6-18, not '18-6'"],
+    ),
+    (
+        "an unknown key",
+        "5612.md",
+        "---\ncontakt:\n  name: Kontakt\n  url: https://example.org\n---\n",
+        ["content/kommuner/5612.md:2: unknown key 'contakt' in the front matter (did you mean 'contact'?)"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "file", "text", "expected"), LOCAL_CASES, ids=[case[0] for case in LOCAL_CASES])
+def test_each_mistake_in_a_local_entry_is_reported(content_copy, name, file, text, expected):
+    (content_copy / "kommuner" / file).write_text(text, encoding="utf-8")
+    code, lines = _check(content_copy)
+    assert (code, lines) == (1, expected)
+
+
+def test_a_valid_local_entry_passes(content_copy):
+    (content_copy / "kommuner" / "5612.md").write_text(
+        "---\ncontact:\n  name: Kontakt\n  email: frivillig@example.org\n"
+        "offers:\n  - name: Klubb\n    url: https://example.org\n    roles: [familie]\n    ages: 6-18\n---\nLitt tekst.\n",
+        encoding="utf-8",
+    )
+    assert _check(content_copy)[0] == 0

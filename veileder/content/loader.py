@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from veileder.content.flows import read_flow
+from veileder.content.local import read_local_pages
 from veileder.content.model import SOURCE_LANGUAGE, Content, Role, RoleTexts, SiteTexts
 from veileder.content.municipalities import Municipality, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
@@ -49,6 +50,9 @@ def load_content(directory: Path) -> Content:
     numbers = [m.number for m in municipalities]
     roles = _roles(directory, reader, numbers)
     site = _site(directory, reader)
+    local = read_local_pages(
+        directory / "kommuner", display_path(directory / "kommuner"), reader, set(numbers), {r.id for r in roles}
+    )
     for role in roles:
         for link_id, where in role.link_refs:
             if link_id not in site.link_urls:
@@ -59,6 +63,7 @@ def load_content(directory: Path) -> Content:
         roles={role.id: role for role in sorted(roles, key=lambda r: (r.order, r.id))},
         site=site,
         municipalities=tuple(municipalities),
+        local=local,
         version=_digest(directory),
         problems=problems,
     )

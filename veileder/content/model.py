@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from veileder.content.local import LocalPage
 from veileder.content.municipalities import Municipality
 from veileder.content.texts import AdviceText, LinkText, PageText, QuestionText, RoleText
 from veileder.engine.checks import Problem
@@ -80,7 +81,12 @@ class SiteTexts:
         return _pick(self.pages, name, lang)
 
     def link_text(self, link_id: str, lang: str) -> Translated[LinkText]:
-        return _pick(self.link_texts, link_id, lang)
+        """A link's text; a translation without the local wording the bokmål has falls back whole."""
+        source = self.link_texts[SOURCE_LANGUAGE][link_id]
+        wanted = self.link_texts.get(lang, {}).get(link_id)
+        if wanted is not None and (source.local is None or wanted.local is not None):
+            return Translated(wanted)
+        return Translated(source, fallback=lang != SOURCE_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class Content:
     roles: dict[str, Role]
     site: SiteTexts
     municipalities: tuple[Municipality, ...]
+    local: dict[str, LocalPage]
     version: str
     problems: tuple[Problem, ...]
     _by_number: dict[str, Municipality] = field(init=False, repr=False, compare=False)

@@ -55,6 +55,14 @@ class PageText:
 class LinkText:
     name: str
     description: str
+    #: For a result with a municipality: what to do there, with {municipality} for its name.
+    local: str | None = None
+
+    def local_for(self, municipality: str) -> str | None:
+        return self.local.replace(MUNICIPALITY_PLACEHOLDER, municipality) if self.local else None
+
+
+MUNICIPALITY_PLACEHOLDER = "{municipality}"
 
 
 def read_text_file(
@@ -171,13 +179,16 @@ def read_link_texts(text: str, path: str, reader: Reader) -> dict[str, LinkText]
         return {}
     texts = {}
     for link_id, value in node.values.items():
-        entry = reader.mapping(value, f"link '{link_id}'", node.keys[link_id], ("name", "description"))
+        entry = reader.mapping(value, f"link '{link_id}'", node.keys[link_id], ("name", "description"), ("local",))
         if entry is None:
             continue
         name = reader.text(entry.values.get("name"), "name")
         description = reader.text(entry.values.get("description"), "description")
+        local = reader.text(entry.values.get("local"), "local")
+        if local is not None and local.replace(MUNICIPALITY_PLACEHOLDER, "").count("{"):
+            reader.problem(entry.values["local"].where, "the only word in braces allowed here is {municipality}")
         if name and description:
-            texts[link_id] = LinkText(name, description)
+            texts[link_id] = LinkText(name, description, local)
     return texts
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
 
 from veileder.content import Content, Role, Translated
+from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.texts import AdviceText, LinkText
 from veileder.engine import AdviceBlock, QuestionKind, State
@@ -101,9 +104,59 @@ def advice_for(role: Role, blocks: tuple[AdviceBlock, ...], lang: str) -> list[A
     return [Advice(block, role.advice_text(block.id, lang)) for block in blocks]
 
 
-def national_links(content: Content, role: Role, lang: str) -> list[OutLink]:
-    ids = role.links or tuple(content.site.link_urls)
-    return [OutLink(content.site.link_urls[i], content.site.link_text(i, lang)) for i in ids]
+@dataclass(frozen=True)
+class LocalSection:
+    """The result's section for the chosen municipality: local links and editors' entries."""
+
+    municipality: Municipality
+    links: list[OutLink]
+    entries: tuple[LocalEntry, ...]
+    entries_language: str
+    body: Markup | None
+
+
+def local_kind_names() -> dict[str, str]:
+    """What each kind of local entry is called, in the visitor's language."""
+    return {
+        "contact": _("Contact point for the voluntary sector"),
+        "leisure_declaration": _("Local leisure declaration"),
+        "volunteer_centre": _("Volunteer centre"),
+        "offer": _("Local offer"),
+    }
+
+
+def chosen_municipality(content: Content, state: State) -> Municipality | None:
+    """The municipality answered on the path, if the flow asks for one."""
+    for question_id in state.path:
+        question = state.flow.question(question_id)
+        if question is not None and question.kind is QuestionKind.MUNICIPALITY:
+            return content.municipality(state.answers[question_id][0])
+    return None
+
+
+def result_links(
+    content: Content, role: Role, municipality: Municipality | None, lang: str
+) -> tuple[list[OutLink], LocalSection | None]:
+    """National links, and the local section when a municipality was chosen.
+
+    A link whose text has a local version moves to the local section, worded for the municipality.
+    """
+    links = [
+        OutLink(content.site.link_urls[i], content.site.link_text(i, lang))
+        for i in role.links or tuple(content.site.link_urls)
+    ]
+    if municipality is None:
+        return links, None
+    local_links = [link for link in links if link.text.value.local]
+    page = content.local.get(municipality.number)
+    section = LocalSection(
+        municipality,
+        local_links,
+        page.entries_for(role.id) if page else (),
+        page.language if page else "nb",
+        page.body if page and page.body else None,
+    )
+    return [link for link in links if link not in local_links], section
 
 
 MunicipalityGroups = tuple[tuple[str, tuple[Municipality, ...]], ...]

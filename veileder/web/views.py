@@ -132,13 +132,16 @@ def result(role_id: str) -> str | Response:
         return redirect(pages.where_next(current, state), 303)
     lang = current_language()
     g.query = pages.state_query(state)
+    links, local = pages.result_links(content(), current, pages.chosen_municipality(content(), state), lang)
     return render_template(
         "result.html",
         role=current,
         role_text=current.text(lang),
         advice=pages.advice_for(current, select_advice(state), lang),
         rows=pages.answer_rows(content(), current, state, lang),
-        links=pages.national_links(content(), current, lang),
+        links=links,
+        local=local,
+        local_kinds=pages.local_kind_names(),
     )
 
 
