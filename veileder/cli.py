@@ -13,10 +13,11 @@ import click
 
 from veileder.config import content_dir
 from veileder.content import Content, load_content
+from veileder.content.coverage import coverage
 from veileder.engine.paths import enumerate_paths
 
 
-@click.group("content", help="Check the content and list the paths through each role.")
+@click.group("content", help="Check the content, list the paths through each role, report translations.")
 def content() -> None:
     pass
 
@@ -41,6 +42,16 @@ def check() -> None:
             f"{role.id}: {len(role.flow.questions)} questions, {len(role.flow.advice)} advice blocks, "
             f"{len(paths)} paths, {len(outcomes)} distinct outcomes: OK"
         )
+
+
+@content.command("translations")
+def translations() -> None:
+    """The share of the content translated into each language, and every piece that is missing."""
+    loaded = _load()
+    for report in coverage(loaded):
+        click.echo(f"{report.language}: {report.percent} % translated ({report.translated} of {report.total})")
+        for where in report.missing:
+            click.echo(f"  missing: content/{where}")
 
 
 @content.command("paths")

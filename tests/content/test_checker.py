@@ -312,3 +312,48 @@ def test_a_valid_local_entry_passes(content_copy):
         encoding="utf-8",
     )
     assert _check(content_copy)[0] == 0
+
+
+# Translations carry text only: they must agree with the structure in flow.yaml.
+TRANSLATION_CASES = [
+    (
+        "an option id the flow does not have",
+        "roles/familie/nn/questions/alder.md",
+        "---\ntitle: Kor gammalt er barnet?\noptions:\n  barn: Under 13 år\n  ungdom: 13 år eller eldre\n  vaksen: Vaksen\n---\n",
+        ["content/roles/familie/nn/questions/alder.md:6: option 'vaksen' is not an option of question 'alder' in flow.yaml"],
+    ),
+    (
+        "an option id missing",
+        "roles/familie/en/questions/alder.md",
+        "---\ntitle: How old is the child?\noptions:\n  barn: Under 13\n---\n",
+        ["content/roles/familie/en/questions/alder.md:4: option 'ungdom' has no label here"],
+    ),
+    (
+        "a text for a question the flow does not have",
+        "roles/familie/en/questions/age.md",
+        "---\ntitle: How old is the child?\noptions:\n  barn: Under 13\n  ungdom: 13 or older\n---\n",
+        ["content/roles/familie/en/questions/age.md:1: there is no question 'age' in flow.yaml for this file (file names must be the id plus .md)"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "file", "text", "expected"), TRANSLATION_CASES, ids=[c[0] for c in TRANSLATION_CASES])
+def test_a_translation_that_disagrees_with_the_structure_is_reported(content_copy, name, file, text, expected):
+    path = content_copy / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    assert _check(content_copy) == (1, expected)
+
+
+def test_the_translations_report_lists_what_is_missing(content_copy):
+    english = content_copy / "roles" / "familie" / "en"
+    english.mkdir()
+    (english / "role.md").write_text("---\nname: Family\nsummary: For families.\n---\nIntro.\n", encoding="utf-8")
+    result = CliRunner().invoke(content_command, ["translations"], env={"VEILEDER_CONTENT_DIR": str(content_copy)})
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == "nn: 0 % translated (0 of 13)"
+    english_report = lines[lines.index("en: 7 % translated (1 of 13)") :]
+    assert "  missing: content/roles/familie/en/questions/alder.md" in english_report
+    assert "  missing: content/roles/familie/en/role.md" not in english_report
+    assert "  missing: content/site/en/links.md: ungfritid" in english_report

@@ -83,3 +83,9 @@ def test_the_content_has_no_invented_email_addresses_or_phone_numbers():
         assert not re.search(r"[\w.-]+@[\w-]+\.\w+", text), path
         for number in re.findall(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b", text):
             assert number.replace(" ", "") == "55553333", (path, number)
+
+
+def test_the_real_content_is_fully_translated_into_nynorsk_and_english():
+    from veileder.content.coverage import coverage
+
+    assert {report.language: report.missing for report in coverage(CONTENT)} == {"nn": (), "en": ()}

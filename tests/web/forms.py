@@ -8,12 +8,14 @@ from __future__ import annotations
 from itertools import combinations
 from urllib.parse import urlencode
 
+from lxml.html import HtmlElement
+
 from tests.web.client import Page
 
 CHOICE_INPUTS = "//form[contains(@class, 'question')]//input[@type='radio' or @type='checkbox']"
 
 
-def _form(page: Page):
+def _form(page: Page) -> HtmlElement:
     forms = page.tree.xpath("//form[contains(@class, 'question')]")
     assert forms, "not a question page"
     return forms[0]

@@ -6,7 +6,7 @@ language. The templates draw the inputs themselves, with Designsystemet's markup
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask_babel import gettext as _
@@ -36,7 +36,7 @@ def _field(question: Question, text: QuestionText) -> Field:
     return SelectField(choices=list(question.option_ids), validate_choice=False, validators=[check])
 
 
-def _answer_check(question: Question, text: QuestionText):
+def _answer_check(question: Question, text: QuestionText) -> Callable[[Form, Field], None]:
     """One validator for every kind of question, with the message the visitor needs."""
 
     def check(form: Form, field: Field) -> None:
