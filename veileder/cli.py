@@ -1,4 +1,4 @@
-"""`flask content …`: check the content, list every path through each flow.
+"""`flask content …`: check the content, list every path, draw each flow.
 
 The commands are registered as a Flask plugin, so they run without building the app: they must
 work on broken content, which the app itself refuses to start with.
@@ -8,22 +8,39 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from pathlib import Path
 
 import click
 
 from veileder.config import content_dir
-from veileder.content import Content, load_content
+from veileder.content import Content, Role, load_content
 from veileder.content.coverage import coverage
+from veileder.content.graph import flow_document, flow_document_name, mermaid
 from veileder.engine.paths import enumerate_paths
 
 
-@click.group("content", help="Check the content, list the paths through each role, report translations.")
+@click.group(
+    "content",
+    help="Check the content, list the paths, draw each role's flow, report translations.",
+)
 def content() -> None:
     pass
 
 
 def _load() -> Content:
     return load_content(content_dir())
+
+
+def _checked(role: str | None) -> tuple[Content, list[Role]]:
+    """The content and the roles to work on: all, or the one named. Exits when the content has problems."""
+    loaded = _load()
+    if loaded.problems:
+        click.echo("The content has problems; run `flask --app veileder content check`.", err=True)
+        sys.exit(1)
+    if role is not None and role not in loaded.roles:
+        click.echo(f"Unknown role '{role}'. Roles: {', '.join(loaded.roles)}", err=True)
+        sys.exit(2)
+    return loaded, [loaded.roles[role]] if role else list(loaded.roles.values())
 
 
 @content.command("check")
@@ -58,17 +75,31 @@ def translations() -> None:
 @click.argument("role", required=False)
 def paths(role: str | None) -> None:
     """Every path through each role's flow (answers -> advice ids), with counts."""
-    loaded = _load()
-    if loaded.problems:
-        click.echo("The content has problems; run `flask --app veileder content check`.", err=True)
-        sys.exit(1)
-    if role is not None and role not in loaded.roles:
-        click.echo(f"Unknown role '{role}'. Roles: {', '.join(loaded.roles)}", err=True)
-        sys.exit(2)
-    for current in [loaded.roles[role]] if role else loaded.roles.values():
+    for current in _checked(role)[1]:
         found = list(enumerate_paths(current.flow))
         click.echo(f"# {current.id}")
         for path in found:
             click.echo(str(path))
         outcomes = Counter(path.advice for path in found)
         click.echo(f"{current.id}: {len(found)} paths, {len(outcomes)} distinct outcomes\n")
+
+
+@content.command("graph")
+@click.argument("role", required=False)
+@click.option(
+    "--write",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one Markdown file per role into this folder (docs/flows) instead of printing.",
+)
+def graph(role: str | None, folder: Path | None) -> None:
+    """Each role's flow as a Mermaid flowchart: questions, answers, the result and its advice."""
+    _, roles = _checked(role)
+    if folder is None:
+        click.echo("\n".join(f"%% {current.id}\n{mermaid(current)}" for current in roles), nl=False)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for current in roles:
+        path = folder / flow_document_name(current)
+        path.write_text(flow_document(current), encoding="utf-8")
+        click.echo(f"wrote {path}")
