@@ -1,4 +1,4 @@
-"""`flask content …`: check the content, list every path, draw each flow.
+"""`flask content …`: check the content, list every path, draw each flow, write the content book.
 
 The commands are registered as a Flask plugin, so they run without building the app: they must
 work on broken content, which the app itself refuses to start with.
@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from veileder.config import content_dir
-from veileder.content import Content, Role, load_content
+from veileder.content import LANGUAGES, Content, Role, load_content
+from veileder.content.book import write_book
 from veileder.content.coverage import coverage
 from veileder.content.graph import flow_document, flow_document_name, mermaid
 from veileder.engine.paths import enumerate_paths
@@ -21,7 +22,7 @@ from veileder.engine.paths import enumerate_paths
 
 @click.group(
     "content",
-    help="Check the content, list the paths, draw each role's flow, report translations.",
+    help="Check the content, list the paths, draw each role's flow, write the content book, report translations.",
 )
 def content() -> None:
     pass
@@ -102,4 +103,20 @@ def graph(role: str | None, folder: Path | None) -> None:
     for current in roles:
         path = folder / flow_document_name(current)
         path.write_text(flow_document(current), encoding="utf-8")
+        click.echo(f"wrote {path}")
+
+
+@content.command("book")
+@click.option(
+    "--out",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/book"),
+    show_default=True,
+    help="The folder to write the documents into.",
+)
+def book(folder: Path) -> None:
+    """A readable Markdown document per role and language, with every question, option and advice."""
+    loaded, _ = _checked(None)
+    for path in write_book(loaded, folder, LANGUAGES):
         click.echo(f"wrote {path}")

@@ -1,0 +1,287 @@
+"""The content book: one readable Markdown document per role and language, for reviewers.
+
+It shows every question with its hint and options and where each leads, and every advice block
+with its text and, in plain words, the answers under which it shows. Texts are the Markdown the
+editors wrote, read from the files again: the loaded content keeps only the rendered HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from veileder.content.explain import clauses, wording
+from veileder.content.frontmatter import split_front_matter
+from veileder.content.model import SOURCE_LANGUAGE, Content, Role, Translated
+from veileder.content.yamlnodes import Mapping, Scalar
+from veileder.engine.conditions import Condition
+from veileder.engine.model import RESULT, Question, QuestionKind
+
+
+@dataclass(frozen=True)
+class BookWords:
+    language: str
+    about: str  # the line under the title; {role} and {language}
+    questions: str
+    advice: str
+    advice_intro: str
+    kinds: dict[QuestionKind, str]
+    exclusive: str
+    next: str
+    goes_to: str  # {target}
+    all_go_to: str  # {target}
+    when_goes_to: str  # {clause}, {target}
+    otherwise: str  # {target}
+    result: str
+    shown_when: str  # before one condition
+    shown_when_all: str  # before a list of conditions that must all hold
+    untranslated: str
+
+
+WORDS = {
+    "nb": BookWords(
+        language="bokmål",
+        about="Innholdsboka for rollen `{role}` på {language}, laget av `flask --app veileder content book`.",
+        questions="Spørsmål",
+        advice="Råd",
+        advice_intro="Rådene står på resultatsiden i denne rekkefølgen når svarene passer.",
+        kinds={
+            QuestionKind.SINGLE: "Velg ett svar.",
+            QuestionKind.MULTIPLE: "Kryss av for ett eller flere svar.",
+            QuestionKind.MUNICIPALITY: "Velg en kommune fra listen over alle kommuner.",
+        },
+        exclusive="kan ikke krysses av sammen med andre svar",
+        next="Videre",
+        goes_to="videre til {target}",
+        all_go_to="Alle svar går videre til {target}.",
+        when_goes_to="Når {clause}: {target}",
+        otherwise="Ellers: {target}",
+        result="resultatet",
+        shown_when="Vises når",
+        shown_when_all="Vises når alt dette stemmer",
+        untranslated="ikke oversatt ennå, står på bokmål",
+    ),
+    "nn": BookWords(
+        language="nynorsk",
+        about="Innhaldsboka for rolla `{role}` på {language}, laga av `flask --app veileder content book`.",
+        questions="Spørsmål",
+        advice="Råd",
+        advice_intro="Råda står på resultatsida i denne rekkjefølgja når svara passar.",
+        kinds={
+            QuestionKind.SINGLE: "Vel eitt svar.",
+            QuestionKind.MULTIPLE: "Kryss av for eitt eller fleire svar.",
+            QuestionKind.MUNICIPALITY: "Vel ein kommune frå lista over alle kommunar.",
+        },
+        exclusive="kan ikkje kryssast av saman med andre svar",
+        next="Vidare",
+        goes_to="vidare til {target}",
+        all_go_to="Alle svar går vidare til {target}.",
+        when_goes_to="Når {clause}: {target}",
+        otherwise="Elles: {target}",
+        result="resultatet",
+        shown_when="Blir vist når",
+        shown_when_all="Blir vist når alt dette stemmer",
+        untranslated="ikkje omsett enno, står på bokmål",
+    ),
+    "en": BookWords(
+        language="English",
+        about="The content book for the role `{role}` in {language}, made by `flask --app veileder content book`.",
+        questions="Questions",
+        advice="Advice",
+        advice_intro="The result page shows the advice in this order when the answers fit.",
+        kinds={
+            QuestionKind.SINGLE: "Choose one answer.",
+            QuestionKind.MULTIPLE: "Tick one or more answers.",
+            QuestionKind.MUNICIPALITY: "Choose a municipality from the list of all municipalities.",
+        },
+        exclusive="cannot be ticked together with other answers",
+        next="Next",
+        goes_to="on to {target}",
+        all_go_to="Every answer goes on to {target}.",
+        when_goes_to="When {clause}: {target}",
+        otherwise="Otherwise: {target}",
+        result="the result",
+        shown_when="Shown when",
+        shown_when_all="Shown when all of these are true",
+        untranslated="not translated yet, shown in bokmål",
+    ),
+}
+
+
+def book_name(role: Role, lang: str) -> str:
+    return f"{role.id}.{lang}.md"
+
+
+def write_book(content: Content, folder: Path, languages: tuple[str, ...]) -> list[Path]:
+    """Write a document per role and language into `folder`; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for role in content.roles.values():
+        for lang in languages:
+            path = folder / book_name(role, lang)
+            path.write_text(role_book(content, role, lang), encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def role_book(content: Content, role: Role, lang: str) -> str:
+    """The Markdown document for one role in one language."""
+    return "\n".join(_Book(content, role, lang).lines()).rstrip("\n") + "\n"
+
+
+class _Sources:
+    """The Markdown source of a role's text files, from the language the loaded text came from."""
+
+    def __init__(self, content: Content, role: Role) -> None:
+        self.folder = content.directory / "roles" / role.id
+
+    def read(self, lang: str, name: str) -> tuple[Mapping | None, str]:
+        path = self.folder / lang / name
+        parsed, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        if parsed is None:
+            return None, ""
+        return (parsed.front if isinstance(parsed.front, Mapping) else None), parsed.body
+
+    def question(self, question_id: str, lang: str) -> tuple[str | None, dict[str, str], str]:
+        """The hint, the hint of each option that has one, and the body."""
+        front, body = self.read(lang, f"questions/{question_id}.md")
+        values = front.values if front else {}
+        option_hints = {}
+        options = values.get("options")
+        if isinstance(options, Mapping):
+            for option_id, node in options.values.items():
+                if isinstance(node, Mapping) and isinstance(node.values.get("hint"), Scalar):
+                    option_hints[option_id] = node.values["hint"].value  # type: ignore[union-attr]
+        hint = values.get("hint")
+        return (hint.value if isinstance(hint, Scalar) else None), option_hints, body
+
+
+class _Book:
+    def __init__(self, content: Content, role: Role, lang: str) -> None:
+        self.role = role
+        self.lang = lang
+        self.words = WORDS.get(lang, WORDS[SOURCE_LANGUAGE])
+        self.sources = _Sources(content, role)
+
+    def source_lang(self, translated: Translated) -> str:
+        return SOURCE_LANGUAGE if translated.fallback else self.lang
+
+    def note(self, translated: Translated) -> str:
+        return f" *({self.words.untranslated})*" if translated.fallback else ""
+
+    def lines(self) -> Iterator[str]:
+        words = self.words
+        text = self.role.text(self.lang)
+        _, intro = self.sources.read(self.source_lang(text), "role.md")
+        yield f"# {text.value.name}{self.note(text)}"
+        yield ""
+        yield words.about.format(role=self.role.id, language=words.language)
+        yield ""
+        yield f"*{text.value.summary}*"
+        yield ""
+        yield from _blocks(intro, shift=0)
+        yield f"## {words.questions}"
+        yield ""
+        for number, question in enumerate(self.role.flow.questions, start=1):
+            yield from self.question(number, question)
+        yield f"## {words.advice}"
+        yield ""
+        yield words.advice_intro
+        yield ""
+        for number, block in enumerate(self.role.flow.advice, start=1):
+            text = self.role.advice_text(block.id, self.lang)
+            _, body = self.sources.read(self.source_lang(text), f"advice/{block.id}.md")
+            yield f"### {number}. {text.value.title}{self.note(text)}"
+            yield ""
+            yield f"`{block.id}`"
+            yield ""
+            yield from self.shown_when(block.condition)
+            yield from _blocks(body, shift=1)
+
+    def question(self, number: int, question: Question) -> Iterator[str]:
+        text = self.role.question_text(question.id, self.lang)
+        hint, option_hints, body = self.sources.question(question.id, self.source_lang(text))
+        yield f"### {number}. {text.value.title}{self.note(text)}"
+        yield ""
+        yield f"`{question.id}` · {self.words.kinds[question.kind]}"
+        yield ""
+        if hint:
+            yield f"*{hint}*"
+            yield ""
+        yield from _blocks(body, shift=1)
+        targets = self.option_targets(question)
+        for option in question.options if question.kind is not QuestionKind.MUNICIPALITY else ():
+            parts = [f"**{text.value.options[option.id].label}**"]
+            if option.id in option_hints:
+                parts.append(f"({option_hints[option.id]})")
+            if option.exclusive:
+                parts.append(f"– {self.words.exclusive}")
+            if targets:
+                parts.append(f"– {self.words.goes_to.format(target=self.target(targets[option.id]))}")
+            yield "- " + " ".join(parts)
+        if not targets:
+            yield from self.rules(question)
+        yield ""
+
+    def option_targets(self, question: Question) -> dict[str, str]:
+        """Where each option leads, when that depends on this question's answer alone (else empty)."""
+        if question.kind is not QuestionKind.SINGLE:
+            return {}
+        for rule in question.rules:
+            if rule.condition and any(leaf.question != question.id for leaf in rule.condition.leaves()):
+                return {}
+        flow = self.role.flow
+        return {o.id: flow.next_after(question.id, {question.id: (o.id,)}) for o in question.options}
+
+    def rules(self, question: Question) -> Iterator[str]:
+        """Where the flow goes after a question whose answers combine: one line per rule."""
+        words = self.words
+        if question.kind is not QuestionKind.MUNICIPALITY:
+            yield ""
+        flow = self.role.flow
+        if not question.rules or question.rules[0].condition is None:
+            first = question.rules[0].target if question.rules else flow.default_next(question.id)
+            yield words.all_go_to.format(target=self.target(first))
+            return
+        yield f"{words.next}:"
+        yield ""
+        otherwise = flow.default_next(question.id)
+        for rule in question.rules:
+            if rule.condition is None:  # applies to every answer the rules above it did not take
+                otherwise = rule.target
+                break
+            clause = f" {wording(self.lang).and_} ".join(clauses(rule.condition, self.role, self.lang))
+            yield f"- {words.when_goes_to.format(clause=clause, target=self.target(rule.target))}"
+        yield f"- {words.otherwise.format(target=self.target(otherwise))}"
+
+    def target(self, target: str) -> str:
+        if target == RESULT:
+            return self.words.result
+        return f'"{self.role.question_text(target, self.lang).value.title}"'
+
+    def shown_when(self, condition: Condition | None) -> Iterator[str]:
+        if condition is None:
+            yield wording(self.lang).always
+        else:
+            found = clauses(condition, self.role, self.lang)
+            if len(found) == 1:
+                yield f"{self.words.shown_when}: {found[0]}"
+            else:
+                yield f"{self.words.shown_when_all}:"
+                yield ""
+                yield from (f"- {clause}" for clause in found)
+        yield ""
+
+
+_HEADING = re.compile(r"^(#{1,5}) ")
+
+
+def _blocks(markdown: str, shift: int) -> Iterator[str]:
+    """The lines of an editor's Markdown, headings `shift` levels smaller, then a blank line."""
+    if not markdown.strip():
+        return
+    for line in markdown.splitlines():
+        yield _HEADING.sub(lambda m: "#" * (len(m.group(1)) + shift) + " ", line)
+    yield ""
