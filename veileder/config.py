@@ -13,6 +13,28 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS: dict[str, tuple[str, Any, str]] = {
     "CONTENT_DIR": ("VEILEDER_CONTENT_DIR", str(PROJECT_ROOT / "content"), "the content folder to load"),
     "ACCESS_LOG": ("VEILEDER_ACCESS_LOG", "1", "1 to log each request (method, path, status, time), 0 not to"),
+    "PUBLIC_URL": (
+        "VEILEDER_PUBLIC_URL",
+        "",
+        "the site's public address, such as https://veileder.example.no, for the links and QR codes a "
+        "visitor takes home (default: the address the request came to)",
+    ),
+    "OPERATOR_NAME": (
+        "VEILEDER_OPERATOR_NAME",
+        "Frivillighet Norge",
+        "who runs the service, named on the privacy page and the accessibility statement",
+    ),
+    "OPERATOR_CONTACT": (
+        "VEILEDER_OPERATOR_CONTACT",
+        "https://www.frivillighetnorge.no",
+        "where to send questions and feedback: a web address or an e-mail address",
+    ),
+    "LOG_RETENTION_DAYS": (
+        "VEILEDER_LOG_RETENTION_DAYS",
+        "30",
+        "how many days the server's logs are kept, as stated on the privacy page (the platform that "
+        "collects the logs must delete them after this)",
+    ),
 }
 
 #: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 import html5lib
 import lxml.html
 
 from veileder.content import LANGUAGES
+
+#: The hosts the tests serve the site from: links there are not outbound.
+OWN_HOSTS = {"localhost", "127.0.0.1"}
 
 SECURITY_HEADERS = {
     "Content-Security-Policy",
@@ -52,6 +56,8 @@ def page_problems(html: str, *, strict: bool = True) -> list[str]:
         if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
             problems.append(f"link to {href}, which is not on the page")
     for link in tree.xpath("//a[starts-with(@href, 'http')]"):
+        if urlsplit(link.get("href")).hostname in OWN_HOSTS:
+            continue  # a full link to the site itself, such as the result link to take home
         if "noreferrer" not in (link.get("rel") or "").split():
             problems.append(f"outbound link {link.get('href')} without rel=noreferrer")
     return problems

@@ -90,12 +90,12 @@ def test_posting_gets_a_405_page_that_says_what_is_allowed(app):
 
 
 def test_an_unexpected_error_shows_a_500_page_without_internals(app, monkeypatch, caplog):
-    from veileder.web import views
+    from veileder.web import pages
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(views, "select_advice", explode)
+    monkeypatch.setattr(pages, "select_advice", explode)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     try:
         response = app.test_client().get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke")

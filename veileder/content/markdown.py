@@ -27,9 +27,30 @@ def _render_link_open(
 ) -> str:
     token = tokens[idx]
     token.attrSet("class", "ds-link")
-    if str(token.attrGet("href") or "").lower().startswith(("https://", "http://")):
+    href = str(token.attrGet("href") or "")
+    if href.lower().startswith(("https://", "http://")):
         token.attrSet("rel", "noopener noreferrer")
+        # On paper a link is its address: print.css writes this after the link text, unless the
+        # text already shows the address.
+        short = short_address(href)
+        if short.lower() not in _link_text(tokens, idx).lower():
+            token.attrSet("data-print-url", short)
     return renderer.renderToken(tokens, idx, options, env)
+
+
+def short_address(url: str) -> str:
+    """`https://www.nav.no/sosialhjelp/` as `nav.no/sosialhjelp`: what a reader types."""
+    without_scheme = url.split("://", 1)[-1]
+    return without_scheme.removeprefix("www.").rstrip("/")
+
+
+def _link_text(tokens: Sequence[Token], idx: int) -> str:
+    text = []
+    for token in tokens[idx + 1 :]:
+        if token.type == "link_close":
+            break
+        text.append(token.content)
+    return "".join(text)
 
 
 def _make_parser() -> MarkdownIt:

@@ -10,6 +10,7 @@ from flask import Flask
 
 from veileder.config import load_settings
 from veileder.content import Content, load_content
+from veileder.content.markdown import short_address
 from veileder.web.errors import init_errors
 from veileder.web.i18n import init_i18n
 from veileder.web.logs import init_logging
@@ -37,4 +38,5 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     init_logging(app)
     init_errors(app)
     app.register_blueprint(site)
+    app.add_template_filter(short_address)
     return app

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import url_for
+from flask import current_app, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
 
 from veileder.content import Content, Role, Translated
 from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.texts import AdviceText, LinkText
-from veileder.engine import AdviceBlock, QuestionKind, State
+from veileder.engine import AdviceBlock, QuestionKind, State, select_advice
 from veileder.web.answers import RETURN_KEY, RETURN_TO_CHECK, VERSION_KEY, Query, answer_query, with_query
+from veileder.web.qr import qr_svg
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,60 @@ class LocalSection:
     entries: tuple[LocalEntry, ...]
     entries_language: str
     body: Markup | None
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    """What the visitor can take home: the link to this exact result and its QR code."""
+
+    link: str
+    qr: Markup
+    handout_url: str
+
+
+def absolute(url: str) -> str:
+    """`url` (a path) as a full address: the configured public address, or the one requested."""
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    return base.rstrip("/") + url
+
+
+def takeaway(role: Role, state: State) -> Takeaway:
+    link = absolute(result_url(role, state))
+    qr = qr_svg(link, _("QR code with the link to this advice"))
+    handout = with_query(url_for("site.handout", role_id=role.id), state_query(state, (VERSION_KEY, role.version)))
+    return Takeaway(link, qr, handout)
+
+
+@dataclass(frozen=True)
+class VersionNotes:
+    """A result link made before the content last changed: say so, and what was left out."""
+
+    updated: bool
+    dropped_answers: bool
+
+
+def version_notes(role: Role, state: State, args: MultiDict[str, str]) -> VersionNotes:
+    version = args.get(VERSION_KEY)
+    if not version or version == role.version:
+        return VersionNotes(False, False)
+    answered = {key for key in args if key not in (VERSION_KEY, RETURN_KEY)}
+    return VersionNotes(True, bool(answered - set(state.answers)))
+
+
+def result_context(content: Content, role: Role, state: State, lang: str, args: MultiDict[str, str]) -> dict:
+    """Everything the result and the handout show."""
+    links, local = result_links(content, role, chosen_municipality(content, state), lang)
+    return {
+        "role": role,
+        "role_text": role.text(lang),
+        "advice": advice_for(role, select_advice(state), lang),
+        "rows": answer_rows(content, role, state, lang),
+        "links": links,
+        "local": local,
+        "local_kinds": local_kind_names(),
+        "takeaway": takeaway(role, state),
+        "notes": version_notes(role, state, args),
+    }
 
 
 def local_kind_names() -> dict[str, str]:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import format_date
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 from wtforms import Form
 
 from veileder.content import Content, Role
-from veileder.engine import RESULT, QuestionKind, State, resolve, select_advice
+from veileder.engine import RESULT, QuestionKind, State, resolve
 from veileder.web import pages
 from veileder.web.answers import (
     RETURN_KEY,
     RETURN_TO_CHECK,
+    VERSION_KEY,
     answer_query,
     given_answers,
     returning,
@@ -126,23 +132,33 @@ def check(role_id: str) -> str | Response:
 
 @site.get("/<lang>/<role_id>/resultat")
 def result(role_id: str) -> str | Response:
+    return _result_page(role_id, "result.html")
+
+
+@site.get("/<lang>/<role_id>/utskrift")
+def handout(role_id: str) -> str | Response:
+    return _result_page(role_id, "handout.html")
+
+
+def _result_page(role_id: str, template: str) -> str | Response:
     current = _role(role_id)
     state = resolve(current.flow, given_answers(request.args, current.flow))
     if not state.complete:
-        return redirect(pages.where_next(current, state), 303)
-    lang = current_language()
-    g.query = pages.state_query(state)
-    links, local = pages.result_links(content(), current, pages.chosen_municipality(content(), state), lang)
-    return render_template(
-        "result.html",
-        role=current,
-        role_text=current.text(lang),
-        advice=pages.advice_for(current, select_advice(state), lang),
-        rows=pages.answer_rows(content(), current, state, lang),
-        links=links,
-        local=local,
-        local_kinds=pages.local_kind_names(),
-    )
+        # An old link whose answers no longer complete the path: ask what is missing.
+        kept = pages.state_query(state, *_version_pair(request.args))
+        return redirect(pages.where_next(current, state, kept), 303)
+    g.query = pages.state_query(state, *_version_pair(request.args))
+    context = pages.result_context(content(), current, state, current_language(), request.args)
+    return render_template(template, **context, today=format_date(date_in_oslo(), format="long"))
+
+
+def date_in_oslo() -> date:
+    return datetime.now(ZoneInfo("Europe/Oslo")).date()
+
+
+def _version_pair(args: MultiDict[str, str]) -> tuple[tuple[str, str], ...]:
+    version = args.get(VERSION_KEY)
+    return ((VERSION_KEY, version[:20]),) if version else ()
 
 
 def _prefill(role: Role, question_id: str, given: dict[str, list[str]]) -> object:
@@ -176,4 +192,5 @@ def _question_page(role: Role, question_id: str, state: State, given: dict[str, 
         total=number - 1 + high,
         approximate=low != high,
         groups=pages.municipality_groups(content(), lang) if asked.kind is QuestionKind.MUNICIPALITY else (),
+        updated=request.args.get(VERSION_KEY) not in (None, role.version),
     )
