@@ -14,6 +14,7 @@ from veileder.content.markdown import short_address
 from veileder.web.errors import init_errors
 from veileder.web.i18n import init_i18n
 from veileder.web.logs import init_logging
+from veileder.web.preview import init_preview
 from veileder.web.security import init_security
 from veileder.web.views import site
 
@@ -30,10 +31,12 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app = Flask("veileder", static_folder=str(Path(__file__).parent.parent / "static"))
     app.config.update(load_settings(overrides))
     content = load_content(Path(app.config["CONTENT_DIR"]))
-    if content.problems:
+    if content.problems and not app.debug:
         raise BrokenContentError(content)
     app.extensions["veileder.content"] = content
     init_i18n(app)
+    if app.debug:
+        init_preview(app)
     init_security(app)
     init_logging(app)
     init_errors(app)

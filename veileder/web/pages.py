@@ -13,6 +13,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from veileder.content import Content, Role, Translated
+from veileder.content.explain import why
 from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.texts import AdviceText, LinkText
@@ -35,6 +36,7 @@ class AnswerRow:
 class Advice:
     block: AdviceBlock
     text: Translated[AdviceText]
+    why: tuple[str, ...]  # the visitor's answers that made it show, in plain words
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,11 @@ def _municipality_name(content: Content, number: str) -> str:
     return municipality.name if municipality else number
 
 
-def advice_for(role: Role, blocks: tuple[AdviceBlock, ...], lang: str) -> list[Advice]:
-    return [Advice(block, role.advice_text(block.id, lang)) for block in blocks]
+def advice_for(role: Role, state: State, lang: str) -> list[Advice]:
+    return [
+        Advice(block, role.advice_text(block.id, lang), tuple(why(block.condition, role, lang, state.answers)))
+        for block in select_advice(state)
+    ]
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ def result_context(content: Content, role: Role, state: State, lang: str, args: 
     return {
         "role": role,
         "role_text": role.text(lang),
-        "advice": advice_for(role, select_advice(state), lang),
+        "advice": advice_for(role, state, lang),
         "rows": answer_rows(content, role, state, lang),
         "links": links,
         "local": local,
