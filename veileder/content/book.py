@@ -152,8 +152,9 @@ class _Sources:
         options = values.get("options")
         if isinstance(options, Mapping):
             for option_id, node in options.values.items():
-                if isinstance(node, Mapping) and isinstance(node.values.get("hint"), Scalar):
-                    option_hints[option_id] = node.values["hint"].value  # type: ignore[union-attr]
+                option_hint = node.values.get("hint") if isinstance(node, Mapping) else None
+                if isinstance(option_hint, Scalar):
+                    option_hints[option_id] = option_hint.value
         hint = values.get("hint")
         return (hint.value if isinstance(hint, Scalar) else None), option_hints, body
 
