@@ -1,9 +1,10 @@
 """Requests/s and latency of the real app against a bare Flask app that returns the same bytes.
 
-    .venv/bin/python bench/compare.py [--duration 10] [--connections 32] [--threads 2]
+    .venv/bin/python bench/compare.py [--duration 10] [--connections 32] [--threads 2] [--rounds 1]
 
 Both are served by gunicorn with the same settings (bench/harness.py: SETTINGS) on 127.0.0.1 and
-loaded in turn by wrk (Debian's package: `apt-get install -y wrk`). The real app's pages are fetched
+loaded in turn, page by page (the app, then the bare app; `--rounds N` repeats that and shows
+medians), by wrk (Debian's package: `apt-get install -y wrk`). The real app's pages are fetched
 first; the bare app (bench/bare_app.py) answers each one with the stored status, headers and body.
 Prints a table with the issue's targets. Always exits 0: it is a benchmark, not a test.
 """
@@ -14,10 +15,12 @@ import argparse
 import base64
 import json
 import os
+import re
+import statistics
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness import (
@@ -49,14 +52,26 @@ NOT_REPLAYED = {"date", "server", "connection", "content-length", "transfer-enco
 
 @dataclass
 class Row:
+    """One page's results, one per round, for the app and the bare app."""
+
     name: str
     path: str
-    app: WrkResult
-    bare: WrkResult
+    app: list[WrkResult] = field(default_factory=list)
+    bare: list[WrkResult] = field(default_factory=list)
+
+    def median(self, side: str, attribute: str) -> float:
+        return statistics.median(getattr(result, attribute) for result in getattr(self, side))
+
+    def errors(self, side: str) -> dict[str, int]:
+        total: Counter = Counter()
+        for result in getattr(self, side):
+            total.update(result.errors)
+        return {key: n for key, n in total.items() if n}
 
     @property
     def ratio(self) -> float:
-        return self.app.rps / self.bare.rps if self.bare.rps else 0.0
+        bare = self.median("bare", "rps")
+        return self.median("app", "rps") / bare if bare else 0.0
 
 
 def store_pages(server: Server) -> tuple[Path, dict[str, bytes]]:
@@ -78,21 +93,32 @@ def store_pages(server: Server) -> tuple[Path, dict[str, bytes]]:
     return Path(name), bodies
 
 
-def load(server: Server, args: argparse.Namespace) -> dict[str, WrkResult]:
-    results = {}
-    for name, path in PAGES:
-        if args.warmup:
-            run_wrk(server.address + path, duration=args.warmup, connections=args.connections, threads=args.threads)
-        results[name] = run_wrk(
-            server.address + path, duration=args.duration, connections=args.connections, threads=args.threads
-        )
-        result = results[name]
-        print(
-            f"  {name:<14} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms"
-            f"  ({result.requests} requests, errors {result.error_count})",
-            flush=True,
-        )
-    return results
+def measure(server: Server, side: str, name: str, path: str, args: argparse.Namespace) -> WrkResult:
+    """Warm up, then load one page of one server with wrk."""
+    url = server.address + path
+    if args.warmup:
+        run_wrk(url, duration=args.warmup, connections=args.connections, threads=args.threads)
+    seen = len(server.log())
+    result = run_wrk(url, duration=args.duration, connections=args.connections, threads=args.threads)
+    print(
+        f"  {name:<14} {side:<4} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms"
+        f"  ({result.requests} requests, errors {result.error_count})",
+        flush=True,
+    )
+    if result.error_count:
+        explain_errors(server.log()[seen:])
+    return result
+
+
+def explain_errors(log: str) -> None:
+    """What the server logged while wrk counted errors: statuses from the access log, a traceback."""
+    statuses = Counter(re.findall(r"\b(?:GET|HEAD) \S+ (\d{3}) [\d.]+ms", log))
+    if statuses:
+        print(f"    statuses in the app's access log: {dict(sorted(statuses.items()))}")
+    if "Traceback" in log:
+        start = log.index("Traceback")
+        print("    first traceback in gunicorn's log:")
+        print("      " + "\n      ".join(log[start:].splitlines()[:40]))
 
 
 def verdict(ok: bool | None) -> str:
@@ -101,34 +127,36 @@ def verdict(ok: bool | None) -> str:
 
 def report(rows: list[Row], args: argparse.Namespace) -> None:
     print()
+    rounds = f"; medians of {args.rounds} rounds" if args.rounds > 1 else ""
     print(
         f"Results: wrk {args.threads} threads, {args.connections} connections, {args.duration:g} s per page "
-        f"(after {args.warmup:g} s warm-up); gunicorn {' '.join(SETTINGS)}"
+        f"(after {args.warmup:g} s warm-up){rounds}; gunicorn {' '.join(SETTINGS)}"
     )
     header = (
         f"{'page':<14} {'req/s app':>10} {'req/s bare':>10} {'app/bare':>8}  "
         f"{'p50 app':>8} {'p99 app':>8} {'p50 bare':>8} {'p99 bare':>8}  "
-        f"{'ratio≥' + str(RATIO_TARGET):>10} {'p99<' + f'{P99_TARGET_MS:g}ms':>9}  {'row':>4}"
+        f"{'ratio≥' + str(RATIO_TARGET):>10} {'p99<' + f'{P99_TARGET_MS:g}ms':>9} {'errors':>7}  {'row':>4}"
     )
     print(header)
     print("-" * len(header))
     all_ok = True
     for row in rows:
         ratio_ok = row.ratio >= RATIO_TARGET if row.name in RATIO_PAGES else None
-        p99_ok = row.app.p99_ms < P99_TARGET_MS
-        errors_ok = row.app.error_count == 0 and row.bare.error_count == 0
+        p99_ok = row.median("app", "p99_ms") < P99_TARGET_MS
+        errors_ok = not row.errors("app") and not row.errors("bare")
         row_ok = (ratio_ok is not False) and p99_ok and errors_ok
         all_ok &= row_ok
         print(
-            f"{row.name:<14} {row.app.rps:10.0f} {row.bare.rps:10.0f} {row.ratio:8.2f}  "
-            f"{row.app.p50_ms:6.1f}ms {row.app.p99_ms:6.1f}ms {row.bare.p50_ms:6.1f}ms {row.bare.p99_ms:6.1f}ms  "
-            f"{verdict(ratio_ok):>10} {verdict(p99_ok):>9}  {verdict(row_ok):>4}"
+            f"{row.name:<14} {row.median('app', 'rps'):10.0f} {row.median('bare', 'rps'):10.0f} {row.ratio:8.2f}  "
+            f"{row.median('app', 'p50_ms'):6.1f}ms {row.median('app', 'p99_ms'):6.1f}ms "
+            f"{row.median('bare', 'p50_ms'):6.1f}ms {row.median('bare', 'p99_ms'):6.1f}ms  "
+            f"{verdict(ratio_ok):>10} {verdict(p99_ok):>9} {verdict(errors_ok):>7}  {verdict(row_ok):>4}"
         )
     print()
     for row in rows:
-        for side, result in (("app", row.app), ("bare", row.bare)):
-            if result.error_count:
-                print(f"ERRORS: {row.name} ({side}): {result.errors}  (status counts responses ≥ 400)")
+        for side in ("app", "bare"):
+            if errors := row.errors(side):
+                print(f"ERRORS: {row.name} ({side}): {errors}  (wrk's 'status' counts responses ≥ 400)")
     print(
         "Targets (issue 9): question and result pages ≥ "
         f"{RATIO_TARGET} × bare Flask's requests/s; p99 < {P99_TARGET_MS:g} ms at 32 connections; no errors."
@@ -143,36 +171,45 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=2, help="seconds of unmeasured load first (default 2, 0: none)")
     parser.add_argument("--connections", type=int, default=32, help="open connections (default 32)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--rounds", type=int, default=1, help="app and bare in turn this many times; medians shown")
     args = parser.parse_args()
     require_wrk()
     print(f"Machine: {machine()}")
 
-    print("Real app (wsgi:app) under gunicorn:", flush=True)
-    server = start_gunicorn("wsgi:app", env={"VEILEDER_ACCESS_LOG": "1"})
+    # Both servers run from the start; only one is loaded at a time (an idle sync worker uses no CPU).
+    # For each page the app and the bare app are loaded one right after the other, so that a change
+    # in the machine's load (other processes) touches both alike.
+    server = start_gunicorn("wsgi:app")
+    bare = None
+    pages_file = None
     try:
         wait_until_ready(server)
+        print(f"Real app (wsgi:app) under gunicorn {' '.join(SETTINGS)} at {server.address}")
         pages_file, bodies = store_pages(server)
         for (name, path), body in zip(PAGES, bodies.values(), strict=True):
             print(f"  stored {name}: {path} ({len(body)} bytes)")
-        app_results = load(server, args)
-    finally:
-        server.stop()
-
-    print("Bare Flask app (bench/bare_app.py) under gunicorn, the same settings:", flush=True)
-    time.sleep(1)  # let the machine settle after the first server
-    bare = start_gunicorn("bench.bare_app:app", env={"VEILEDER_BENCH_PAGES": str(pages_file)})
-    try:
+        bare = start_gunicorn("bench.bare_app:app", env={"VEILEDER_BENCH_PAGES": str(pages_file)})
         wait_until_ready(bare)
+        print(f"Bare Flask app (bench/bare_app.py) under gunicorn, the same settings, at {bare.address}")
         for name, path in PAGES:
             _, _, body = fetch(bare.address + path)
-            same = "the same bytes" if body == bodies[path] else "DIFFERENT BYTES"
-            print(f"  {name}: the bare app returns {same}")
-        bare_results = load(bare, args)
+            print(f"  {name}: {'the same bytes' if body == bodies[path] else 'DIFFERENT BYTES'} as the app")
+        print("Load, each page on the app then on the bare app:", flush=True)
+        rows = [Row(name, path) for name, path in PAGES]
+        for round_ in range(args.rounds):
+            if args.rounds > 1:
+                print(f" round {round_ + 1} of {args.rounds}")
+            for row in rows:
+                row.app.append(measure(server, "app", row.name, row.path, args))
+                row.bare.append(measure(bare, "bare", row.name, row.path, args))
     finally:
-        bare.stop()
-        pages_file.unlink()
+        server.stop()
+        if bare is not None:
+            bare.stop()
+        if pages_file is not None:
+            pages_file.unlink()
 
-    report([Row(name, path, app_results[name], bare_results[name]) for name, path in PAGES], args)
+    report(rows, args)
     return 0
 
 
