@@ -35,10 +35,29 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
         "how many days the server's logs are kept, as stated on the privacy page (the platform that "
         "collects the logs must delete them after this)",
     ),
+    "PAGE_CACHE_MB": (
+        "VEILEDER_PAGE_CACHE_MB",
+        "64",
+        "memory per process for rendered pages, in megabytes (0 turns the cache off)",
+    ),
+    "PAGE_MAX_AGE": (
+        "VEILEDER_PAGE_MAX_AGE",
+        "300",
+        "seconds browsers and CDNs may keep a page before asking again (pages carry an ETag)",
+    ),
+    "HTTPS": ("VEILEDER_HTTPS", "0", "1 when the site is served over HTTPS: sends Strict-Transport-Security"),
+    "TRUSTED_PROXIES": (
+        "VEILEDER_TRUSTED_PROXIES",
+        "0",
+        "how many reverse proxies in front of the app to trust for X-Forwarded-For/-Proto/-Host",
+    ),
+    "LOG_FORMAT": ("VEILEDER_LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
 }
 
 #: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.
-SWITCHES = {"ACCESS_LOG"}
+SWITCHES = {"ACCESS_LOG", "HTTPS"}
+#: Settings that are numbers.
+NUMBERS = {"PAGE_CACHE_MB": float, "PAGE_MAX_AGE": int, "TRUSTED_PROXIES": int, "LOG_RETENTION_DAYS": int}
 
 
 def content_dir(overrides: Mapping[str, Any] | None = None) -> Path:
@@ -50,7 +69,24 @@ def load_settings(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Settings from defaults, then the environment, then `overrides`."""
     settings: dict[str, Any] = {}
     for key, (variable, default, _) in SETTINGS.items():
-        value = os.environ.get(variable, default)
-        settings[key] = value.strip().lower() in ("1", "true", "yes", "on") if key in SWITCHES else value
+        settings[key] = _typed(key, variable, os.environ.get(variable, default))
     settings.update(overrides or {})
     return settings
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value the setting cannot take."""
+
+
+def _typed(key: str, variable: str, value: str) -> Any:
+    if key in SWITCHES:
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    if key in NUMBERS:
+        try:
+            number = NUMBERS[key](value)
+        except ValueError:
+            raise SettingError(f"{variable} must be a number, not {value!r}") from None
+        if number < 0:
+            raise SettingError(f"{variable} must not be negative")
+        return number
+    return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from veileder import create_app
 from veileder.web.security import HEADERS
 
 SITE_PAGES = [
@@ -89,18 +90,15 @@ def test_posting_gets_a_405_page_that_says_what_is_allowed(app):
     assert "Ikke tillatt" in response.get_data(as_text=True)
 
 
-def test_an_unexpected_error_shows_a_500_page_without_internals(app, monkeypatch, caplog):
+def test_an_unexpected_error_shows_a_500_page_without_internals(monkeypatch, caplog):
     from veileder.web import pages
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr(pages, "select_advice", explode)
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    try:
-        response = app.test_client().get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke")
-    finally:
-        app.config["PROPAGATE_EXCEPTIONS"] = None
+    app = create_app({"PROPAGATE_EXCEPTIONS": False})
+    response = app.test_client().get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke")
     body = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "Noe gikk galt" in body

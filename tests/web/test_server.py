@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -21,9 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[str, subprocess.Popen]]:
     gunicorn = Path(sys.executable).parent / "gunicorn"
+    # The production settings (gunicorn.conf.py), on a free port.
     process = subprocess.Popen(
-        [str(gunicorn), "--bind", "127.0.0.1:0", "--workers", "1", "wsgi:app"],
+        [str(gunicorn), "--config", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
+        env={**os.environ, "VEILEDER_BIND": "127.0.0.1:0", "VEILEDER_WORKERS": "1"},
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -85,6 +88,7 @@ def test_a_whole_journey_over_http_and_no_answers_in_the_log(server):
     assert result.status == 200
     assert "Kautokeino" in result.body
     assert fetch(f"{address}/nb/finnes-ikke/").status == 404
+    assert fetch(f"{address}/readyz").status == 200
     process.terminate()
     _, log = process.communicate(timeout=10)
     assert "GET /nb/forelder/resultat 200" in log

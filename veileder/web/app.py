@@ -11,12 +11,16 @@ from flask import Flask
 from veileder.config import load_settings
 from veileder.content import Content, load_content
 from veileder.content.markdown import short_address
+from veileder.web.assets import init_assets
+from veileder.web.caching import PageCache
 from veileder.web.errors import init_errors
 from veileder.web.i18n import init_i18n
 from veileder.web.logs import init_logging
 from veileder.web.preview import init_preview
 from veileder.web.security import init_security
 from veileder.web.views import site
+
+STATIC_FOLDER = Path(__file__).parent.parent / "static"
 
 
 class BrokenContentError(RuntimeError):
@@ -28,7 +32,7 @@ class BrokenContentError(RuntimeError):
 
 
 def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask("veileder", static_folder=str(Path(__file__).parent.parent / "static"))
+    app = Flask("veileder", static_folder=None)
     app.config.update(load_settings(overrides))
     content = load_content(Path(app.config["CONTENT_DIR"]))
     if content.problems and not app.debug:
@@ -37,6 +41,9 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     init_i18n(app)
     if app.debug:
         init_preview(app)
+    init_assets(app, STATIC_FOLDER)
+    if not app.debug and app.config["PAGE_CACHE_MB"] > 0:
+        app.extensions["veileder.page_cache"] = PageCache(int(app.config["PAGE_CACHE_MB"] * 1024 * 1024))
     init_security(app)
     init_logging(app)
     init_errors(app)

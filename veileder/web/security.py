@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -46,11 +49,36 @@ HEADERS = {
 }
 
 
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def on_this_site(location: str) -> str:
+    """A redirect target as a path on this site, whatever it was built from.
+
+    Werkzeug builds absolute targets from the Host header (for the trailing-slash redirects); a
+    path never leaves the site, and collapsing leading slashes stops `//evil.example` from being
+    read as another host.
+    """
+    parts = urlsplit(location.replace("\\", "%5C"))
+    path = "/" + parts.path.lstrip("/")
+    return urlunsplit(("", "", path, parts.query, ""))
+
+
 def init_security(app: Flask) -> None:
+    if app.config["TRUSTED_PROXIES"]:
+        # Behind a reverse proxy: take the client's scheme and host from its X-Forwarded-* headers,
+        # so that links to take home and HSTS use the public address.
+        count = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+
     @app.after_request
     def add_headers(response: Response) -> Response:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        if app.config["HTTPS"]:
+            response.headers["Strict-Transport-Security"] = HSTS
+        if "Location" in response.headers:
+            response.headers["Location"] = on_this_site(response.headers["Location"])
         # Nothing on this site needs a cookie; make sure nothing ever sets one.
         response.headers.remove("Set-Cookie")
         return response

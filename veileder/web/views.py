@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_date
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
@@ -23,6 +23,7 @@ from veileder.web.answers import (
     returning,
     valid_answers,
 )
+from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
 
@@ -53,12 +54,28 @@ def refuse_oversized_queries() -> None:
         abort(400)
 
 
+@site.get("/healthz")
+def healthz() -> Response:
+    """Alive: the process answers."""
+    return jsonify(status="ok")
+
+
+@site.get("/readyz")
+def readyz() -> tuple[Response, int]:
+    """Ready: the content is loaded and has no problems."""
+    loaded = content()
+    ready = not loaded.problems
+    body = jsonify(status="ready" if ready else "content has problems", content_version=loaded.version)
+    return body, 200 if ready else 503
+
+
 @site.get("/")
 def root() -> Response:
     return redirect(url_for("site.start", lang="nb"))
 
 
 @site.get("/<lang>/")
+@cached_page()
 def start() -> str:
     lang = current_language()
     roles = [(role, role.text(lang)) for role in content().roles.values()]
@@ -66,12 +83,14 @@ def start() -> str:
 
 
 @site.get("/<lang>/<any(om, personvern, tilgjengelighet):slug>")
+@cached_page()
 def page(slug: str) -> str:
     name = SITE_PAGES[slug]
     return render_template("page.html", name=name, page=content().site.page(name, current_language()))
 
 
 @site.get("/<lang>/<role_id>/")
+@cached_page()
 def role(role_id: str) -> str:
     current = _role(role_id)
     first = pages.question_url(current, current.flow.start, [])
@@ -79,6 +98,7 @@ def role(role_id: str) -> str:
 
 
 @site.get("/<lang>/<role_id>/<question_id>")
+@cached_page()
 def question(role_id: str, question_id: str) -> str | Response:
     current = _role(role_id)
     if current.flow.question(question_id) is None:
@@ -115,6 +135,7 @@ def answer(role_id: str, question_id: str) -> str | Response:
 
 
 @site.get("/<lang>/<role_id>/oppsummering")
+@cached_page()
 def check(role_id: str) -> str | Response:
     current = _role(role_id)
     state = resolve(current.flow, given_answers(request.args, current.flow))
@@ -131,11 +152,13 @@ def check(role_id: str) -> str | Response:
 
 
 @site.get("/<lang>/<role_id>/resultat")
+@cached_page()
 def result(role_id: str) -> str | Response:
     return _result_page(role_id, "result.html")
 
 
 @site.get("/<lang>/<role_id>/utskrift")
+@cached_page(extra_key=lambda: date_in_oslo())  # the handout shows today's date
 def handout(role_id: str) -> str | Response:
     return _result_page(role_id, "handout.html")
 

@@ -1,0 +1,140 @@
+"""Rendered pages kept in memory, with a strong ETag, Cache-Control and a gzip copy.
+
+A page is a pure function of the content version and the address (plus the host, when links to
+take home are built from it, and the date, on the handout), so a page rendered once can be served
+again as bytes. The store is a least-recently-used cache bounded by the bytes it holds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from functools import wraps
+from typing import ParamSpec
+
+from flask import Response, current_app, request
+
+P = ParamSpec("P")
+
+
+class StoredPage:
+    """A page ready to serve again: its bytes, its ETag (a hash of the bytes), its type, and a gzip
+    copy made the first time a browser asks for one."""
+
+    __slots__ = ("_gzipped", "body", "etag", "mimetype")
+
+    def __init__(self, body: bytes, mimetype: str) -> None:
+        self.body = body
+        self.mimetype = mimetype
+        self.etag = hashlib.sha256(body).hexdigest()[:20]
+        self._gzipped: bytes | None = None
+
+    @property
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self._gzipped
+
+    @property
+    def size(self) -> int:
+        # Counted as if compressed too, so the cache's bound holds once every page is.
+        return 2 * len(self.body)
+
+
+def stored(body: bytes, mimetype: str) -> StoredPage:
+    return StoredPage(body, mimetype)
+
+
+class PageCache:
+    """At most `max_bytes` of pages; the least recently used go first. Safe across threads."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[Hashable, StoredPage] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> StoredPage | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: Hashable, page: StoredPage) -> None:
+        if page.size > self.max_bytes:
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= old.size
+            self._pages[key] = page
+            self._bytes += page.size
+            while self._bytes > self.max_bytes:
+                _, dropped = self._pages.popitem(last=False)
+                self._bytes -= dropped.size
+
+    @property
+    def size(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+def accepts_gzip() -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def respond(page: StoredPage, max_age: int) -> Response:
+    """The stored page as a response: 304 when the browser has it, gzip when it takes gzip."""
+    response = Response(status=200, mimetype=page.mimetype)
+    response.set_etag(page.etag)
+    response.headers["Cache-Control"] = f"public, max-age={max_age}"
+    response.vary.add("Accept-Encoding")
+    if request.if_none_match.contains(page.etag):
+        response.status_code = 304
+        return response
+    if accepts_gzip():
+        response.set_data(page.gzipped)
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response.set_data(page.body)
+    return response
+
+
+View = Callable[P, object]
+
+
+def cached_page(extra_key: Callable[[], Hashable] | None = None) -> Callable[[View], View]:
+    """Serve a view's successful HTML from the page cache.
+
+    The key is the content version, the path and the query string exactly as sent, the host when
+    no public address is configured, and `extra_key()` (for what else the page shows, such as the
+    date). Only 200 responses are stored; redirects and errors pass through.
+    """
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> object:
+            cache: PageCache | None = current_app.extensions.get("veileder.page_cache")
+            if cache is None:
+                return view(*args, **kwargs)
+            content = current_app.extensions["veileder.content"]
+            host = "" if current_app.config.get("PUBLIC_URL") else request.host
+            key = (content.version, request.path, request.query_string, host, extra_key() if extra_key else None)
+            page = cache.get(key)
+            if page is None:
+                response = current_app.make_response(view(*args, **kwargs))
+                if response.status_code != 200 or response.mimetype != "text/html":
+                    return response
+                page = stored(response.get_data(), response.mimetype)
+                cache.put(key, page)
+            return respond(page, current_app.config["PAGE_MAX_AGE"])
+
+        return wrapper
+
+    return decorate
