@@ -2,6 +2,8 @@
 
 pytest-playwright provides `page` and `context`; these fixtures point it at /usr/bin/chromium (the
 test command installs it; Playwright never downloads a browser here) and at the live server.
+`shared_page` is one page for a module's many quick visits; the terminal summary reports how many
+page states axe-core scanned (see a11y.REPORT).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 from werkzeug.serving import make_server
 
+from tests.browser.a11y import REPORT
 from veileder import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -57,3 +61,24 @@ def base_url(live_server: str) -> str:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """One page (JavaScript on) for a module's many quick visits, such as the axe scans."""
+    context = browser.new_context(base_url=base_url)
+    yield context.new_page()
+    context.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not REPORT.scanned and not REPORT.notes:
+        return
+    terminalreporter.section("accessibility")
+    if REPORT.scanned:
+        states = len(set(REPORT.scanned))
+        terminalreporter.write_line(
+            f"axe-core (WCAG 2.1 A and AA) scanned {states} page states; {len(set(REPORT.failed))} had violations"
+        )
+    for note in REPORT.notes:
+        terminalreporter.write_line(note)
