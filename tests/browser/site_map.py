@@ -2,7 +2,8 @@
 
 A *page state* is one thing a visitor can see: the start page, a role's intro, each question (reached
 with answers the engine says lead to it), each question showing its validation error, the check
-answers page, the result, the site pages and the 404 page — in each language.
+answers page, the result (also as a link from an older content version), the printable handout,
+the site pages and the 404 page — in each language.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ MUNICIPALITY = "5612"
 @dataclass(frozen=True)
 class PageState:
     name: str  # unique, readable: "nb/forelder/hindringer/error"
-    kind: str  # start, page, role, question, error, check, result, not-found
+    kind: str  # start, page, role, question, error, check, result, handout, not-found
     url: str  # path and query, relative to the live server
     lang: str
     status: int = 200
@@ -103,6 +104,11 @@ def states_for(lang: str) -> list[PageState]:
         full = query(role_, longest_path(role_).steps)
         states.append(PageState(f"{lang}/{role_.id}/check", "check", f"{base}/oppsummering?{full}", lang))
         states.append(PageState(f"{lang}/{role_.id}/result", "result", f"{base}/resultat?{full}", lang))
+        states.append(PageState(f"{lang}/{role_.id}/handout", "handout", f"{base}/utskrift?{full}", lang))
+    # A result link made with an older version of the content: the result says the advice changed.
+    parent = role("forelder")
+    old = query(parent, longest_path(parent).steps) + "&v=0"
+    states.append(PageState(f"{lang}/forelder/result-updated", "result", f"/{lang}/forelder/resultat?{old}", lang))
     return states
 
 

@@ -76,6 +76,10 @@ def test_at_200_percent_zoom_the_page_fits_and_its_primary_button_works(new_page
     button.scroll_into_view_if_needed()
     expect(button).to_be_visible()
     expect(button).to_be_in_viewport()
+    if kind == "handout":
+        # Its button opens the print dialog: only check that nothing covers it.
+        button.click(trial=True)
+        return
     before = page.url
     button.click()  # fails if anything covers the button
     page.wait_for_url(lambda url: url != before)
@@ -92,6 +96,7 @@ SCREENSHOTS = {
     "municipality": KINDS["municipality"],
     "check-answers": KINDS["check"],
     "result": KINDS["result"],
+    "handout": KINDS["handout"],
     "about": KINDS["page"],
     "not-found": KINDS["not-found"],
 }
