@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness import (
-    SETTINGS,
     Server,
     WrkResult,
     fetch,
     machine,
     require_wrk,
     run_wrk,
+    settings_note,
     start_gunicorn,
     wait_until_ready,
 )
@@ -130,7 +130,7 @@ def report(rows: list[Row], args: argparse.Namespace) -> None:
     rounds = f"; medians of {args.rounds} rounds" if args.rounds > 1 else ""
     print(
         f"Results: wrk {args.threads} threads, {args.connections} connections, {args.duration:g} s per page "
-        f"(after {args.warmup:g} s warm-up){rounds}; gunicorn {' '.join(SETTINGS)}"
+        f"(after {args.warmup:g} s warm-up){rounds}; gunicorn {settings_note()}"
     )
     header = (
         f"{'page':<14} {'req/s app':>10} {'req/s bare':>10} {'app/bare':>8}  "
@@ -184,7 +184,7 @@ def main() -> int:
     pages_file = None
     try:
         wait_until_ready(server)
-        print(f"Real app (wsgi:app) under gunicorn {' '.join(SETTINGS)} at {server.address}")
+        print(f"Real app (wsgi:app) under gunicorn {settings_note()} at {server.address}")
         pages_file, bodies = store_pages(server)
         for (name, path), body in zip(PAGES, bodies.values(), strict=True):
             print(f"  stored {name}: {path} ({len(body)} bytes)")

@@ -5,8 +5,9 @@
 gunicorn serves the app with the benchmark settings (bench/harness.py). wrk (Debian's package:
 `apt-get install -y wrk`) sends a mix of URLs in turn (bench/harness.py: url_mix): every role and
 language, question pages, answers that redirect (303), check pages, results, unknown pages (404),
-missing and invalid answers (422) and an oversized query (400). Every URL is fetched once first and
-its status shown. Errors are any 5xx response, any connection error or time-out in wrk, a worker
+missing and invalid answers (422), too many keys and an oversized query (400). Every URL is fetched once first and
+its status shown. gunicorn runs with --max-requests 0, so that no worker is recycled (which would
+hide a leak). Errors are any 5xx response, any connection error or time-out in wrk, a worker
 that died or was replaced, and a traceback in gunicorn's log. Each worker's RSS is read from /proc
 every `--interval` seconds; memory is flat when each worker's last sample is within 10 % of its
 sample at 10 s. Always exits 0: it is a benchmark; read the verdicts.
@@ -27,12 +28,12 @@ from pathlib import Path
 from harness import (
     DONE_LUA,
     ROOT,
-    SETTINGS,
     fetch,
     machine,
     mib,
     require_wrk,
     rss_kib,
+    settings_note,
     start_gunicorn,
     url_mix,
     wait_until_ready,
@@ -113,11 +114,12 @@ def main() -> None:
     wrk = require_wrk()
     print(f"Machine: {machine()}")
     urls = url_mix(ROOT / "content")
-    server = start_gunicorn("wsgi:app")
+    # Without max_requests: a worker recycled now and then would hide a leak, and is not an error.
+    server = start_gunicorn("wsgi:app", extra=["--max-requests", "0"])
     files: list[Path] = []
     try:
         wait_until_ready(server)
-        print(f"gunicorn {' '.join(SETTINGS)} wsgi:app at {server.address}")
+        print(f"gunicorn {settings_note()} --max-requests 0 wsgi:app at {server.address}")
         seen, bad = preflight(server.address, urls)
         print(f"{len(urls)} URLs, each fetched once first (kind: status × count):")
         for kind in dict.fromkeys(kind for kind, _ in urls):

@@ -34,13 +34,13 @@ from pathlib import Path
 from harness import (
     BIN,
     ROOT,
-    SETTINGS,
     Server,
     fetch,
     machine,
     mib,
     pss_kib,
     rss_kib,
+    settings_note,
     start_gunicorn,
     url_mix,
     wait_until_ready,
@@ -183,7 +183,7 @@ def measure(name: str, directory: Path, args: argparse.Namespace) -> float:
         found = gunicorn_run(directory, urls, args.requests, with_memory=n == 0)
         starts.append(found["first_200_s"])
         if n == 0:
-            print(f"  gunicorn ({' '.join(SETTINGS)}), run 1:")
+            print(f"  gunicorn ({settings_note()}), run 1:")
             show_memory("after start", found["after_start"])
             print(f"    {args.requests} requests over {len(urls)} URLs, statuses: {found['statuses']}")
             show_memory(f"after {args.requests} requests", found["after_requests"])
