@@ -5,12 +5,12 @@
 gunicorn serves the app with the benchmark settings (bench/harness.py). wrk (Debian's package:
 `apt-get install -y wrk`) sends a mix of URLs in turn (bench/harness.py: url_mix): every role and
 language, question pages, answers that redirect (303), check pages, results, unknown pages (404),
-missing and invalid answers (422), too many keys and an oversized query (400). Every URL is fetched once first and
-its status shown. gunicorn runs with --max-requests 0, so that no worker is recycled (which would
-hide a leak). Errors are any 5xx response, any connection error or time-out in wrk, a worker
-that died or was replaced, and a traceback in gunicorn's log. Each worker's RSS is read from /proc
-every `--interval` seconds; memory is flat when each worker's last sample is within 10 % of its
-sample at 10 s. Always exits 0: it is a benchmark; read the verdicts.
+missing and invalid answers (422), too many keys and an oversized query (400). Every URL is fetched
+once first and its status shown. gunicorn runs with --max-requests 0, so that no worker is recycled
+(which would hide a leak). Errors are any 5xx response, any connection error or time-out in wrk, a
+worker that died or was replaced, and a traceback in gunicorn's log. Each worker's RSS is read from
+/proc every `--interval` seconds; memory is flat when each worker's last sample is within 10 % of
+its sample at 10 s. Always exits 0: it is a benchmark; read the verdicts.
 """
 
 from __future__ import annotations
