@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, abort, current_app, url_for
+from flask import Blueprint, Flask, Response, abort, current_app
 
 from veileder.web.caching import StoredPage, respond, stored
 
@@ -66,10 +66,12 @@ def init_assets(app: Flask, folder: Path) -> None:
 
 
 def asset_url(name: str) -> str:
+    """The fingerprinted address of a static file. Built by hand, not with url_for, so that even a
+    request Werkzeug could not route (see errors.py) gets the site's look."""
     asset = current_app.extensions["veileder.assets"].get(name)
     if asset is None:
         raise LookupError(f"no static file {name!r}")
-    return url_for("assets.static_file", filename=asset.fingerprinted)
+    return f"/static/{asset.fingerprinted}"
 
 
 @assets.get("/static/<path:filename>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, g, render_template, request
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -27,7 +28,9 @@ def error_page(error: HTTPException) -> tuple[str, int, dict[str, str]]:
     code = error.code or 500
     title, message = _messages(code)
     headers = {name: value for name, value in error.get_headers() if name == "Allow"}
-    return render_template("error.html", title=title, message=message), code, headers
+    # Without a URL adapter (Werkzeug refused the Host header) no link can be built with url_for.
+    template = "error.html" if request_ctx.url_adapter is not None else "bare_error.html"
+    return render_template(template, title=title, message=message), code, headers
 
 
 def init_errors(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -48,9 +49,19 @@ MAX_QUERY_BYTES = 4096
 MAX_QUERY_PAIRS = 200
 
 
+#: Control characters (CR, LF, NUL, …) have no place in an address; a browser never sends them raw.
+RAW_CONTROL_CHARACTERS = re.compile(rb"[\x00-\x1f\x7f]")
+
+
 @site.before_app_request
-def refuse_oversized_queries() -> None:
-    if len(request.query_string) > MAX_QUERY_BYTES or request.query_string.count(b"&") >= MAX_QUERY_PAIRS:
+def refuse_unreasonable_queries() -> None:
+    """A query string too long, with too many parts, or with raw control characters is a 400.
+
+    Runs before routing's own redirects (trailing slash), which would copy a raw CR or LF into a
+    Location header and fail.
+    """
+    query = request.query_string
+    if len(query) > MAX_QUERY_BYTES or query.count(b"&") >= MAX_QUERY_PAIRS or RAW_CONTROL_CHARACTERS.search(query):
         abort(400)
 
 
