@@ -9,7 +9,7 @@ POS     := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MOS     := $(POS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run serve test check lint translations chromium
+.PHONY: help setup run serve test check lint translations chromium wrk bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ run: setup ## Set up and run the app on http://127.0.0.1:5000 (reloads on change
 	$(BIN)/flask --app veileder run --debug --host 127.0.0.1 --port 5000
 
 serve: setup ## Run the app as in production, with gunicorn, on http://127.0.0.1:5000
-	$(BIN)/gunicorn --bind 127.0.0.1:5000 wsgi:app
+	VEILEDER_BIND=127.0.0.1:5000 $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 check: setup ## Check the content (every problem as file:line: message)
 	$(BIN)/flask --app veileder content check
@@ -59,3 +59,14 @@ test: setup chromium ## Set up and run every test
 	$(BIN)/ruff check .
 	$(BIN)/flask --app veileder content check
 	$(BIN)/pytest
+
+wrk: ## Install Debian's wrk for the benchmarks, if it is missing
+	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
+bench: setup wrk ## The app against bare Flask, then start-up time and memory (prints the targets)
+	$(BIN)/python bench/compare.py
+	$(BIN)/python bench/startup.py
+
+soak: setup wrk ## A minute of load over realistic URLs: zero errors, memory flat
+	$(BIN)/python bench/soak.py

@@ -89,3 +89,15 @@ def test_the_real_content_is_fully_translated_into_nynorsk_and_english():
     from veileder.content.coverage import coverage
 
     assert {report.language: report.missing for report in coverage(CONTENT)} == {"nn": (), "en": ()}
+
+
+def test_the_single_parse_renders_every_real_text_exactly_as_the_safe_parser_does():
+    """Start-up parses each text once (checker and renderer share it): the HTML must not change."""
+    from veileder.content.frontmatter import split_front_matter
+    from veileder.content.markdown import checked_render, render
+
+    for path in content_dir({}).rglob("*.md"):
+        parsed, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        html, problems = checked_render(parsed.body, min_heading=2)
+        assert not problems
+        assert html == render(parsed.body), path

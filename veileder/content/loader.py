@@ -37,10 +37,11 @@ RESERVED_QUESTION_IDS = frozenset({"oppsummering", "resultat", "utskrift", "svar
 
 def display_path(path: Path) -> str:
     """The path as an editor would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    absolute = str(path.absolute())  # not resolve(): no symlink lookups, for every content file
+    working = str(Path.cwd())
+    if absolute.startswith(working + os.sep):
+        return absolute[len(working) + 1 :]
+    return str(path)
 
 
 def load_content(directory: Path) -> Content:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from veileder.content.markdown import render
 from veileder.content.reader import Reader
 from veileder.content.texts import read_text_file
 from veileder.content.yamlnodes import Mapping, Node
@@ -76,7 +75,7 @@ def _read_page(text: str, path: str, number: str, reader: Reader, role_ids: Coll
     read = read_text_file(text, path, reader, (), (*SINGLE_ENTRIES, "offers", "language"), min_heading=3)
     if read is None:
         return None
-    parsed, fields = read
+    fields = read.fields
     entries = [
         entry
         for kind in SINGLE_ENTRIES
@@ -91,7 +90,7 @@ def _read_page(text: str, path: str, number: str, reader: Reader, role_ids: Coll
     language = reader.text(fields.values.get("language"), "language") or "nb"
     if language not in ("nb", "nn"):
         reader.problem(fields.values["language"].where, "language must be nb or nn")
-    return LocalPage(number, language, tuple(entries), render(parsed.body))
+    return LocalPage(number, language, tuple(entries), read.html)
 
 
 def _entry(reader: Reader, node: Node, kind: str, role_ids: Collection[str]) -> LocalEntry | None:

@@ -73,6 +73,19 @@ def render(text: str) -> Markup:
     return Markup(_PARSER.render(text))
 
 
+def checked_render(text: str, min_heading: int = 2) -> tuple[Markup, list[TextProblem]]:
+    """`text` as safe HTML, and its problems (see `find_problems`), from a single parse.
+
+    Text without problems has no raw HTML and no unsafe link, so the checker's tokens render to
+    exactly what `render` gives; only text with problems is parsed again, the safe way.
+    """
+    tokens = _INSPECTOR.parse(text)
+    problems = list(_problems(tokens, min_heading))
+    if problems:
+        return render(text), problems
+    return Markup(_PARSER.renderer.render(tokens, _PARSER.options, {})), problems
+
+
 def render_inline(text: str) -> Markup:
     """One line of Markdown (a hint, a label) to safe HTML without a paragraph around it."""
     return Markup(_PARSER.renderInline(text))
@@ -86,7 +99,10 @@ class TextProblem:
 
 def find_problems(text: str, min_heading: int = 2) -> Iterator[TextProblem]:
     """Forbidden link schemes, images, raw HTML and headings above `min_heading` in `text`."""
-    tokens = _INSPECTOR.parse(text)
+    return _problems(_INSPECTOR.parse(text), min_heading)
+
+
+def _problems(tokens: list[Token], min_heading: int) -> Iterator[TextProblem]:
     for token in tokens:
         first_line = token.map[0] + 1 if token.map else 1
         if token.type == "heading_open" and int(token.tag[1]) < min_heading:

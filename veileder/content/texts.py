@@ -9,7 +9,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from veileder.content.frontmatter import TextFile, split_front_matter
-from veileder.content.markdown import find_problems, render, render_inline
+from veileder.content.markdown import checked_render, find_problems, render_inline
 from veileder.content.reader import Reader
 from veileder.content.yamlnodes import Mapping, Node, Scalar
 from veileder.engine.model import Location, Question, QuestionKind
@@ -65,32 +65,42 @@ class LinkText:
 MUNICIPALITY_PLACEHOLDER = "{municipality}"
 
 
+@dataclass(frozen=True)
+class ReadText:
+    """A text file read and checked: its parts, its front matter and its body as HTML."""
+
+    file: TextFile
+    fields: Mapping
+    html: Markup
+
+
 def read_text_file(
     text: str, path: str, reader: Reader, required: tuple[str, ...], optional: tuple[str, ...], min_heading: int
-) -> tuple[TextFile, Mapping] | None:
+) -> ReadText | None:
     """Parse a text file, check its front matter keys and its body; None when unusable."""
     parsed, problems = split_front_matter(text, path)
     reader.problems.extend(problems)
     if parsed is None:
         return None
     fields = reader.mapping(parsed.front, "the front matter", Location(path, 1), required, optional)
-    for problem in find_problems(parsed.body, min_heading):
+    html, body_problems = checked_render(parsed.body, min_heading)
+    for problem in body_problems:
         reader.problem(Location(path, parsed.body_line + problem.line - 1), problem.message)
     if fields is None:
         return None
-    return parsed, fields
+    return ReadText(parsed, fields, html)
 
 
 def read_role_text(text: str, path: str, reader: Reader) -> RoleText | None:
     read = read_text_file(text, path, reader, ("name", "summary"), (), min_heading=2)
     if read is None:
         return None
-    parsed, fields = read
+    fields = read.fields
     name = reader.text(fields.values.get("name"), "name")
     summary = reader.text(fields.values.get("summary"), "summary")
     if name is None or summary is None:
         return None
-    return RoleText(name, summary, render(parsed.body))
+    return RoleText(name, summary, read.html)
 
 
 def read_question_text(text: str, path: str, reader: Reader, question: Question) -> QuestionText | None:
@@ -99,14 +109,14 @@ def read_question_text(text: str, path: str, reader: Reader, question: Question)
     read = read_text_file(text, path, reader, required, ("hint", "error"), min_heading=3)
     if read is None:
         return None
-    parsed, fields = read
+    fields = read.fields
     title = reader.text(fields.values.get("title"), "title")
     hint = _optional_inline(reader, fields.values.get("hint"), "hint")
     error = reader.text(fields.values.get("error"), "error")
     options = _option_texts(reader, fields, question) if has_options else {}
     if title is None or options is None:
         return None
-    return QuestionText(title, hint, render(parsed.body), options, error)
+    return QuestionText(title, hint, read.html, options, error)
 
 
 def _option_texts(reader: Reader, fields: Mapping, question: Question) -> dict[str, OptionText] | None:
@@ -157,21 +167,20 @@ def _titled(text: str, path: str, reader: Reader, make: Callable[[str, Markup], 
     read = read_text_file(text, path, reader, ("title",), (), min_heading)
     if read is None:
         return None
-    parsed, fields = read
-    title = reader.text(fields.values.get("title"), "title")
+    title = reader.text(read.fields.values.get("title"), "title")
     if title is None:
         return None
-    if not parsed.body.strip():
-        reader.problem(Location(path, parsed.body_line), "the text is empty: write it below the second '---' line")
+    if not read.file.body.strip():
+        reader.problem(Location(path, read.file.body_line), "the text is empty: write it below the second '---' line")
         return None
-    return make(title, render(parsed.body))
+    return make(title, read.html)
 
 
 def read_link_texts(text: str, path: str, reader: Reader) -> dict[str, LinkText]:
     read = read_text_file(text, path, reader, ("links",), (), min_heading=2)
     if read is None:
         return {}
-    _, fields = read
+    fields = read.fields
     node = fields.values.get("links")
     if not isinstance(node, Mapping):
         if node is not None:

@@ -91,19 +91,17 @@ def accepts_gzip() -> bool:
 
 def respond(page: StoredPage, max_age: int) -> Response:
     """The stored page as a response: 304 when the browser has it, gzip when it takes gzip."""
-    response = Response(status=200, mimetype=page.mimetype)
-    response.set_etag(page.etag)
-    response.headers["Cache-Control"] = f"public, max-age={max_age}"
-    response.vary.add("Accept-Encoding")
+    headers = [
+        ("ETag", f'"{page.etag}"'),
+        ("Cache-Control", f"public, max-age={max_age}"),
+        ("Vary", "Accept-Encoding"),
+    ]
     if request.if_none_match.contains(page.etag):
-        response.status_code = 304
-        return response
+        return Response(status=304, headers=headers)
     if accepts_gzip():
-        response.set_data(page.gzipped)
-        response.headers["Content-Encoding"] = "gzip"
-    else:
-        response.set_data(page.body)
-    return response
+        headers.append(("Content-Encoding", "gzip"))
+        return Response(page.gzipped, mimetype=page.mimetype, headers=headers)
+    return Response(page.body, mimetype=page.mimetype, headers=headers)
 
 
 View = Callable[P, object]

@@ -1,6 +1,8 @@
 """Logging without the visitor's answers: an access log line has the path, never the query string.
 
-Lines are text by default, or one JSON object each with VEILEDER_LOG_FORMAT=json.
+Lines are text by default, or one JSON object each with VEILEDER_LOG_FORMAT=json. The access log
+writes straight to standard error, as web servers do: it runs on every request, and going through
+the logging machinery cost a third of a cached page's time.
 """
 
 from __future__ import annotations
@@ -8,15 +10,16 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 import time
 from datetime import UTC, datetime
+from typing import TextIO
 
 from flask import Flask, Response, g, request
 from flask.logging import default_handler
 
-ACCESS_LOG = logging.getLogger("veileder.access")
-
 _QUERY = re.compile(r"\?[^\s\"]*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class DropQueryStrings(logging.Filter):
@@ -30,8 +33,12 @@ class DropQueryStrings(logging.Filter):
         return True
 
 
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, and the record's `fields`."""
+    """One JSON object per line: time, level, logger and message (for the app's other log lines)."""
 
     def format(self, record: logging.LogRecord) -> str:
         line = {
@@ -39,19 +46,40 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
-            **getattr(record, "fields", {}),
         }
         if record.exc_info:
             line["error"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False)
 
 
+class AccessLog:
+    """One line per request: time, method, path, status and milliseconds; never the query string."""
+
+    def __init__(self, json_lines: bool, stream: TextIO | None = None) -> None:
+        self.json_lines = json_lines
+        self.stream = stream
+
+    def write(self, method: str, path: str, status: int, ms: float) -> None:
+        if self.json_lines:
+            fields = {"time": _now(), "logger": "veileder.access", "method": method, "path": path}
+            line = json.dumps({**fields, "status": status, "ms": ms}, ensure_ascii=False)
+        else:
+            # Control characters in a path could forge log lines: write them escaped.
+            path = _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", path)
+            line = f"[{_now()}] {method} {path} {status} {ms:.1f}ms"
+        (self.stream or sys.stderr).write(line + "\n")
+
+
 def init_logging(app: Flask) -> None:
     logging.getLogger("werkzeug").addFilter(DropQueryStrings())
     app.logger.addFilter(DropQueryStrings())
-    ACCESS_LOG.setLevel(logging.INFO)  # shown through Flask's handler on the "veileder" logger
-    if app.config["LOG_FORMAT"] == "json":
+    json_lines = app.config["LOG_FORMAT"] == "json"
+    if json_lines:
         default_handler.setFormatter(JsonFormatter())
+    access_log = AccessLog(json_lines)
+    app.extensions["veileder.access_log"] = access_log
+    if not app.config.get("ACCESS_LOG"):
+        return
 
     @app.before_request
     def start_timer() -> None:
@@ -59,9 +87,6 @@ def init_logging(app: Flask) -> None:
 
     @app.after_request
     def log_request(response: Response) -> Response:
-        if app.config.get("ACCESS_LOG"):
-            took = round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1)
-            fields = {"method": request.method, "path": request.path, "status": response.status_code, "ms": took}
-            line = ("%s %s %s %.1fms", request.method, request.path, response.status_code, took)
-            ACCESS_LOG.info(*line, extra={"fields": fields})
+        took = round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1)
+        access_log.write(request.method, request.path, response.status_code, took)
         return response
