@@ -1,34 +1,18 @@
 """`flask content book`: a readable document per role and language for reviewers who will not read
 front matter: every question, option and advice, and in plain words when each advice shows."""
 
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
+from tests.conftest import replace_in
 from veileder.cli import content as content_command
 
-MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "content"
 FLOW = "roles/familie/flow.yaml"
 
 
 def _book(content: Path, *args: str):
     return CliRunner().invoke(content_command, ["book", *args], env={"VEILEDER_CONTENT_DIR": str(content)})
-
-
-@pytest.fixture
-def content_copy(tmp_path, monkeypatch):
-    target = tmp_path / "content"
-    shutil.copytree(MINIMAL, target)
-    monkeypatch.chdir(tmp_path)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"the fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _write(path: Path, text: str) -> None:
@@ -98,7 +82,7 @@ def test_every_advice_block_with_its_markdown_and_when_it_shows(content_copy):
 
 
 def test_a_condition_of_several_parts_is_a_list_that_must_all_hold(content_copy):
-    _edit(
+    replace_in(
         content_copy / FLOW,
         "when: {question: hindring, any_of: [penger, utstyr]}",
         "when: {all: [{question: hindring, any_of: [penger, utstyr]}, {question: alder, equals: ungdom}]}",
@@ -112,7 +96,7 @@ def test_a_condition_of_several_parts_is_a_list_that_must_all_hold(content_copy)
 
 
 def test_rules_after_a_multiple_choice_question_are_listed_in_words(content_copy):
-    _edit(
+    replace_in(
         content_copy / FLOW,
         "    exclusive: [ingen]\n",
         "    exclusive: [ingen]\n    next:\n      - when: {question: hindring, equals: penger}\n        goto: result\n",
@@ -173,7 +157,7 @@ def test_nynorsk_words_around_bokmal_texts(content_copy):
 
 
 def test_broken_content_writes_nothing(content_copy):
-    _edit(content_copy / FLOW, "goto: kommune", "goto: kommmune")
+    replace_in(content_copy / FLOW, "goto: kommune", "goto: kommmune")
     result = _book(content_copy)
     assert result.exit_code == 1
     assert "content check" in result.stderr

@@ -1,7 +1,6 @@
 """The content checker: one small mistake at a time in a valid content folder, and the exact
 `path:line: message` it must print."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,6 @@ from click.testing import CliRunner
 
 from veileder.cli import content as content_command
 
-MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "content"
 FLOW = "roles/familie/flow.yaml"
 ALDER = "roles/familie/nb/questions/alder.md"
 ADVICE = "roles/familie/nb/advice/finn-aktivitet.md"
@@ -212,14 +210,6 @@ def _check(content_dir: Path) -> tuple[int, list[str]]:
     return result.exit_code, result.stdout.splitlines()
 
 
-@pytest.fixture
-def content_copy(tmp_path, monkeypatch):
-    target = tmp_path / "content"
-    shutil.copytree(MINIMAL, target)
-    monkeypatch.chdir(tmp_path)
-    return target
-
-
 def test_valid_content_passes_with_a_summary_line_per_role(content_copy):
     code, lines = _check(content_copy)
     assert code == 0
@@ -320,7 +310,9 @@ TRANSLATION_CASES = [
         "an option id the flow does not have",
         "roles/familie/nn/questions/alder.md",
         "---\ntitle: Kor gammalt er barnet?\noptions:\n  barn: Under 13 år\n  ungdom: 13 år eller eldre\n  vaksen: Vaksen\n---\n",
-        ["content/roles/familie/nn/questions/alder.md:6: option 'vaksen' is not an option of question 'alder' in flow.yaml"],
+        [
+            "content/roles/familie/nn/questions/alder.md:6: option 'vaksen' is not an option of question 'alder' in flow.yaml"
+        ],
     ),
     (
         "an option id missing",
@@ -332,7 +324,9 @@ TRANSLATION_CASES = [
         "a text for a question the flow does not have",
         "roles/familie/en/questions/age.md",
         "---\ntitle: How old is the child?\noptions:\n  barn: Under 13\n  ungdom: 13 or older\n---\n",
-        ["content/roles/familie/en/questions/age.md:1: there is no question 'age' in flow.yaml for this file (file names must be the id plus .md)"],
+        [
+            "content/roles/familie/en/questions/age.md:1: there is no question 'age' in flow.yaml for this file (file names must be the id plus .md)"
+        ],
     ),
 ]
 

@@ -2,15 +2,14 @@
 answers made it show (`why`), quoting the question titles and option labels of the visitor's language."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINIMAL
 from veileder.content import load_content
 from veileder.content.explain import explain, why
 from veileder.engine import And, AnyOf, Equals, Not, Or
 
-MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "content"
 ROLE = load_content(MINIMAL).roles["familie"]
 
 AKTIVITET_JA = Equals("aktivitet", "ja")

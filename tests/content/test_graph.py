@@ -1,18 +1,17 @@
 """`flask content graph`: each role's flow as a valid Mermaid flowchart, and docs/flows kept up to date."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import replace_in
 from veileder.cli import content as content_command
 from veileder.config import content_dir
 from veileder.content import load_content
 from veileder.content.graph import WRITE_COMMAND, flow_document, flow_document_name, mermaid
 
-MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "content"
 DOCS = Path(__file__).parent.parent.parent / "docs" / "flows"
 
 # The Mermaid this module writes, line by line. Labels are always quoted, and contain no quote.
@@ -43,20 +42,6 @@ def assert_valid_mermaid(text: str) -> None:
 
 def _graph(content: Path, *args: str):
     return CliRunner().invoke(content_command, ["graph", *args], env={"VEILEDER_CONTENT_DIR": str(content)})
-
-
-@pytest.fixture
-def content_copy(tmp_path, monkeypatch):
-    target = tmp_path / "content"
-    shutil.copytree(MINIMAL, target)
-    monkeypatch.chdir(tmp_path)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"the fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_questions_are_nodes_with_title_and_id_and_options_label_the_arrows(content_copy):
@@ -90,18 +75,20 @@ def test_the_result_lists_each_advice_block_and_when_it_shows(content_copy):
 
 
 def test_options_that_go_to_the_same_question_share_one_arrow(content_copy):
-    _edit(
+    replace_in(
         content_copy / "roles/familie/flow.yaml",
         "    options: [ja, nei]\n",
         "    options: [ja, nei, kanskje]\n",
     )
-    _edit(content_copy / "roles/familie/nb/questions/aktivitet.md", "  nei: Nei\n", "  nei: Nei\n  kanskje: Kanskje\n")
+    replace_in(
+        content_copy / "roles/familie/nb/questions/aktivitet.md", "  nei: Nei\n", "  nei: Nei\n  kanskje: Kanskje\n"
+    )
     lines = _graph(content_copy).stdout.splitlines()
     assert '  q_aktivitet -->|"Nei<br/>Kanskje"| q_hindring' in lines
 
 
 def test_a_multiple_choice_question_has_an_arrow_per_rule_and_one_for_the_rest(content_copy):
-    _edit(
+    replace_in(
         content_copy / "roles/familie/flow.yaml",
         "    exclusive: [ingen]\n",
         "    exclusive: [ingen]\n    next:\n      - when: {question: hindring, any_of: [penger, utstyr]}\n"
@@ -115,7 +102,7 @@ def test_a_multiple_choice_question_has_an_arrow_per_rule_and_one_for_the_rest(c
 
 
 def test_a_rule_about_several_questions_is_labelled_with_its_condition(content_copy):
-    _edit(
+    replace_in(
         content_copy / "roles/familie/flow.yaml",
         "      - when: {question: aktivitet, equals: ja}",
         "      - when: {all: [{question: aktivitet, equals: ja}, {not: {question: alder, equals: barn}}]}",
@@ -126,12 +113,12 @@ def test_a_rule_about_several_questions_is_labelled_with_its_condition(content_c
 
 
 def test_quotes_brackets_and_markup_in_a_title_cannot_break_the_diagram(content_copy):
-    _edit(
+    replace_in(
         content_copy / "roles/familie/nb/questions/alder.md",
         "title: Hvor gammel er barnet?",
         "title: 'Er «barnet» \"lite\" [under 13] <b>#1</b> | a; b `c`?'",
     )
-    _edit(content_copy / "roles/familie/nb/questions/alder.md", "  barn: Under 13 år", "  barn: '\"Barn\" [0-12]'")
+    replace_in(content_copy / "roles/familie/nb/questions/alder.md", "  barn: Under 13 år", "  barn: '\"Barn\" [0-12]'")
     result = _graph(content_copy)
     assert result.exit_code == 0, result.output
     text = result.stdout.split("\n", 1)[1]
@@ -158,7 +145,7 @@ def test_an_unknown_role_or_broken_content_is_refused(content_copy):
     unknown = _graph(content_copy, "foreldre")
     assert unknown.exit_code == 2
     assert unknown.stderr == "Unknown role 'foreldre'. Roles: familie\n"
-    _edit(content_copy / "roles/familie/flow.yaml", "goto: kommune", "goto: kommmune")
+    replace_in(content_copy / "roles/familie/flow.yaml", "goto: kommune", "goto: kommmune")
     broken = _graph(content_copy)
     assert broken.exit_code == 1
     assert "content check" in broken.stderr

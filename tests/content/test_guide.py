@@ -43,11 +43,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from tests.conftest import MINIMAL
 from veileder.cli import content as content_command
 
 ROOT = Path(__file__).parent.parent.parent
 GUIDE = ROOT / "CONTENT.md"
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "content"
 ROLE = "forelder"
 
 FENCE = re.compile(r"^(?P<indent> *)```(?P<info>.*)$")

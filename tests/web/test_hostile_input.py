@@ -66,14 +66,88 @@ LEAKS = re.compile(
 # --- what to send -------------------------------------------------------------------------------
 
 NASTY = [
-    "", ".", "..", "...", "%", "%%", "%zz", "%0", "%00", "%ff", "%c0%ae", "%2e%2e", "%2f", "%252e",
-    "\x00", "\t", "\r\n", "\n", "\x7f", "\x1b[31m", "\x08", " ", "+", "&", "=", "?", "#", ";", ",",
-    "\\", "//", "/", "~", "*", "<script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>",
-    "{{ 7*7 }}", "{% if %}", "${jndi:ldap://example.invalid/a}", "' OR '1'='1", "../../../../etc/passwd",
-    "..%2f..%2fetc%2fpasswd", "C:\\Windows\\win.ini", "NaN", "-1", "0", "1e309", "٣", "ﬀ", "İ", "ß",
-    "Å", "æøå", "ÆØÅ", "Sámi", "\u202e", "\u200b", "\ufeff", "\ufffd", "🙂", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\U0010ffff",
-    "nb", "nn", "en", "se", "NB", "static", "svar", "resultat", "oppsummering", "om", "retur", "v",
-    "kommune", "0301", "5612", "9999", "00", "ja", "nei", "ingen",
+    "",
+    ".",
+    "..",
+    "...",
+    "%",
+    "%%",
+    "%zz",
+    "%0",
+    "%00",
+    "%ff",
+    "%c0%ae",
+    "%2e%2e",
+    "%2f",
+    "%252e",
+    "\x00",
+    "\t",
+    "\r\n",
+    "\n",
+    "\x7f",
+    "\x1b[31m",
+    "\x08",
+    " ",
+    "+",
+    "&",
+    "=",
+    "?",
+    "#",
+    ";",
+    ",",
+    "\\",
+    "//",
+    "/",
+    "~",
+    "*",
+    "<script>alert(1)</script>",
+    "\"'><img src=x onerror=alert(1)>",
+    "{{ 7*7 }}",
+    "{% if %}",
+    "${jndi:ldap://example.invalid/a}",
+    "' OR '1'='1",
+    "../../../../etc/passwd",
+    "..%2f..%2fetc%2fpasswd",
+    "C:\\Windows\\win.ini",
+    "NaN",
+    "-1",
+    "0",
+    "1e309",
+    "٣",
+    "ﬀ",
+    "İ",
+    "ß",
+    "Å",
+    "æøå",
+    "ÆØÅ",
+    "Sámi",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\ufffd",
+    "🙂",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "\U0010ffff",
+    "nb",
+    "nn",
+    "en",
+    "se",
+    "NB",
+    "static",
+    "svar",
+    "resultat",
+    "oppsummering",
+    "om",
+    "retur",
+    "v",
+    "kommune",
+    "0301",
+    "5612",
+    "9999",
+    "00",
+    "ja",
+    "nei",
+    "ingen",
 ]
 INVALID_UTF8 = [b"\xff", b"\xfe\xff", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80", b"\xe2\x82"]
 
@@ -218,9 +292,25 @@ def random_paths() -> st.SearchStrategy[bytes]:
 #: Host headers a server passes on. Werkzeug turns some into "" (bad characters or port) and refuses
 #: others with a 400 (BadHost: not encodable as IDNA, such as a label over 63 letters).
 HOSTS = [
-    "example.invalid", "evil.example:8080", "127.0.0.1", "[::1]", "localhost:99999", "localhost:abc", "[::1",
-    "host with spaces", "localhost/path", "@evil.example", "localhost:80:80", "", ".", "xn--", "a" * 64,
-    "a" * 300, "ünïcode.example", "localhost\x00", "localhost\r\nX-Injected: 1",
+    "example.invalid",
+    "evil.example:8080",
+    "127.0.0.1",
+    "[::1]",
+    "localhost:99999",
+    "localhost:abc",
+    "[::1",
+    "host with spaces",
+    "localhost/path",
+    "@evil.example",
+    "localhost:80:80",
+    "",
+    ".",
+    "xn--",
+    "a" * 64,
+    "a" * 300,
+    "ünïcode.example",
+    "localhost\x00",
+    "localhost\r\nX-Injected: 1",
 ]
 HOST = st.one_of(st.sampled_from(HOSTS), TEXT, st.integers(60, 300).map(lambda n: "a" * n))
 HEADER_VALUES = {
@@ -367,8 +457,8 @@ def send(client: tuple[FlaskClient, Collect], request: Hostile) -> TestResponse:
     flask_client, collect = client
     collect.records.clear()
     response = flask_client.open(Request(request.environ()), buffered=True)
-    assert response.status_code < 500, (
-        f"{response.status_code} for {request!r}\n" + "\n".join(collect.records or ["(nothing logged)"])
+    assert response.status_code < 500, f"{response.status_code} for {request!r}\n" + "\n".join(
+        collect.records or ["(nothing logged)"]
     )
     return response
 
@@ -444,8 +534,17 @@ def test_static_files_with_hostile_names_and_headers(hostile_client, hostile):
 REDIRECTED = [b"/nb//", b"//nb/", b"/nb/forelder", b"/en/forelder//aktivitet", b"/nn//om", b"/nb/foreningsleder"]
 #: Hosts that get a page (not the BadHost 500 above), valid or not.
 REDIRECT_HOSTS = [
-    "example.invalid", "evil.example:8080", "127.0.0.1", "[::1]", "localhost:99999", "localhost:abc",
-    "host with spaces", "localhost/path", "@evil.example", "localhost:80:80", "",
+    "example.invalid",
+    "evil.example:8080",
+    "127.0.0.1",
+    "[::1]",
+    "localhost:99999",
+    "localhost:abc",
+    "host with spaces",
+    "localhost/path",
+    "@evil.example",
+    "localhost:80:80",
+    "",
 ]
 
 

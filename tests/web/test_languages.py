@@ -13,6 +13,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from tests.conftest import MINIMAL
 from tests.web.client import CheckingClient
 from tests.web.forms import choices, kind, submit_url
 from veileder import create_app
@@ -20,7 +21,6 @@ from veileder.content import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "content"
 
 
 def _catalog(lang: str) -> Catalog:
@@ -45,7 +45,18 @@ def test_each_catalog_is_complete_with_nothing_fuzzy(lang):
 def test_the_template_is_up_to_date_with_the_code(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-o", str(fresh), "--no-location", "."],
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(fresh),
+            "--no-location",
+            ".",
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -150,7 +161,9 @@ def partly_translated(tmp_path) -> CheckingClient:
     shutil.copytree(MINIMAL, target)
     english = target / "roles" / "familie" / "en"
     english.mkdir()
-    (english / "role.md").write_text("---\nname: Family\nsummary: For you who have children.\n---\nAnswer a few questions.\n")
+    (english / "role.md").write_text(
+        "---\nname: Family\nsummary: For you who have children.\n---\nAnswer a few questions.\n"
+    )
     return CheckingClient(create_app({"TESTING": True, "CONTENT_DIR": str(target)}).test_client())
 
 
@@ -160,7 +173,10 @@ def test_a_missing_translation_shows_in_bokmal_with_a_note_in_the_visitors_langu
     assert not intro.soup.select(".fallback-note")
     question = partly_translated.get("/en/familie/alder")
     assert question.text("h1") == "Hvor gammel er barnet?"
-    assert question.text(".fallback-note") == "This text is not yet available in English, so it is shown in Norwegian (bokmål)."
+    assert (
+        question.text(".fallback-note")
+        == "This text is not yet available in English, so it is shown in Norwegian (bokmål)."
+    )
     assert question.soup.select_one("form.question")["lang"] == "nb"
     assert question.soup.html["lang"] == "en"
     assert question.text(".ds-button") == "Continue"

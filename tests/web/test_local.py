@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.conftest import MINIMAL
 from tests.web.client import CheckingClient
 from veileder import create_app
 
 BEFORE_KOMMUNE = "aktivitet=ja&hindringer=finne"
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "minimal" / "content"
 
 
 def test_every_municipality_can_be_chosen_and_survives_the_round_trip(site, content):
@@ -84,7 +83,7 @@ offers:
 def local_site(tmp_path) -> CheckingClient:
     """The minimal content with a second role and local entries for Kautokeino (5612)."""
     target = tmp_path / "content"
-    shutil.copytree(FIXTURE, target)
+    shutil.copytree(MINIMAL, target)
     shutil.copytree(target / "roles" / "familie", target / "roles" / "andre")
     (target / "kommuner" / "5612.md").write_text(LOCAL_ENTRIES, encoding="utf-8")
     app = create_app({"TESTING": True, "CONTENT_DIR": str(target)})

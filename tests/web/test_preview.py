@@ -4,7 +4,6 @@ the browser with file and line; in production the app refuses to start and print
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,17 +17,13 @@ from veileder.cli import content as content_command
 from veileder.web.app import BrokenContentError
 
 ROOT = Path(__file__).resolve().parents[2]
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "content"
 FLOW = Path("roles/familie/flow.yaml")
 ALDER = Path("roles/familie/nb/questions/alder.md")
 
 
 @pytest.fixture
-def content_dir(tmp_path, monkeypatch) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(MINIMAL, target)
-    monkeypatch.chdir(tmp_path)
-    return target
+def content_dir(content_copy: Path) -> Path:
+    return content_copy
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -73,9 +68,15 @@ def test_a_new_question_and_advice_appear_in_the_preview(content_dir):
         "  - id: kommune\n",
         "  - id: fritid\n    type: single\n    options: [ofte, sjelden]\n  - id: kommune\n",
     )
-    edit(content_dir / FLOW, "links: [ungfritid]", "  - id: mer-fritid\n    when: {question: fritid, equals: sjelden}\nlinks: [ungfritid]")
+    edit(
+        content_dir / FLOW,
+        "links: [ungfritid]",
+        "  - id: mer-fritid\n    when: {question: fritid, equals: sjelden}\nlinks: [ungfritid]",
+    )
     questions = content_dir / "roles/familie/nb/questions"
-    (questions / "fritid.md").write_text("---\ntitle: Hvor ofte har barnet fritid?\noptions:\n  ofte: Ofte\n  sjelden: Sjelden\n---\n")
+    (questions / "fritid.md").write_text(
+        "---\ntitle: Hvor ofte har barnet fritid?\noptions:\n  ofte: Ofte\n  sjelden: Sjelden\n---\n"
+    )
     advice = content_dir / "roles/familie/nb/advice"
     (advice / "mer-fritid.md").write_text("---\ntitle: Sett av mer tid\n---\nLag en fast fritidsdag.\n")
     question = client.get("/nb/familie/fritid?alder=barn&aktivitet=nei&hindring=ingen")

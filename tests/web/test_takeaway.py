@@ -60,9 +60,38 @@ def test_the_handout_has_everything_a_citizen_needs_on_paper(site, content):
 def test_the_handout_date_is_written_out_in_the_visitors_language(site):
     nb = site.get(RESULT.replace("resultat", "utskrift")).text(".handout__meta")
     en = site.get(RESULT.replace("/nb/", "/en/").replace("resultat", "utskrift")).text(".handout__meta")
-    months_nb = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
+    months_nb = (
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    )
     assert any(month in nb for month in months_nb)
-    assert any(month in en for month in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"))
+    assert any(
+        month in en
+        for month in (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        )
+    )
 
 
 def test_an_old_content_version_shows_the_update_note(site):
@@ -111,7 +140,14 @@ def test_language_links_on_a_result_keep_the_version(site, content):
 
 
 def test_the_privacy_page_states_the_log_retention_and_who_to_contact(content):
-    app = create_app({"TESTING": True, "LOG_RETENTION_DAYS": "14", "OPERATOR_NAME": "Eksempel", "OPERATOR_CONTACT": "personvern@example.org"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "LOG_RETENTION_DAYS": "14",
+            "OPERATOR_NAME": "Eksempel",
+            "OPERATOR_CONTACT": "personvern@example.org",
+        }
+    )
     page = app.test_client().get("/nb/personvern").get_data(as_text=True)
     assert "Loggen på serveren blir slettet etter 14 dager." in page
     assert "Eksempel er ansvarlig for Veileder." in page

@@ -8,7 +8,9 @@ RESULT = "/{lang}/forelder/resultat?aktivitet=ja&hindringer=penger&sosialhjelp=j
 def reasons(site, lang: str) -> dict[str, list[str]]:
     page = site.get(RESULT.format(lang=lang))
     return {
-        section["aria-labelledby"].removeprefix("advice-"): [li.get_text(" ", strip=True) for li in section.select(".why li")]
+        section["aria-labelledby"].removeprefix("advice-"): [
+            li.get_text(" ", strip=True) for li in section.select(".why li")
+        ]
         for section in page.soup.select("section.advice")
     }
 

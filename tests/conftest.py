@@ -1,0 +1,28 @@
+"""Fixtures every test folder shares: a working copy of the small, valid content in the fixtures."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+#: A small content folder that checks clean: one role (familie), four municipalities.
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the minimal content in `tmp_path/content`, with `tmp_path` the working folder,
+    so that problems are named `content/...` as an editor sees them."""
+    target = tmp_path / "content"
+    shutil.copytree(MINIMAL, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a content file the way an editor would: one change, which must find its text."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
