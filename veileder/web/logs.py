@@ -78,8 +78,8 @@ def init_logging(app: Flask) -> None:
         default_handler.setFormatter(JsonFormatter())
     access_log = AccessLog(json_lines)
     app.extensions["veileder.access_log"] = access_log
-    if not app.config.get("ACCESS_LOG"):
-        return
+    if not app.config.get("ACCESS_LOG") or app.debug:
+        return  # in development the dev server logs each request itself (query strings dropped)
 
     @app.before_request
     def start_timer() -> None:
