@@ -532,20 +532,6 @@ def test_static_files_with_hostile_names_and_headers(hostile_client, hostile):
 
 #: Paths Werkzeug answers with a redirect of its own (merged slashes, a missing trailing slash).
 REDIRECTED = [b"/nb//", b"//nb/", b"/nb/forelder", b"/en/forelder//aktivitet", b"/nn//om", b"/nb/foreningsleder"]
-#: Hosts that get a page (not the BadHost 500 above), valid or not.
-REDIRECT_HOSTS = [
-    "example.invalid",
-    "evil.example:8080",
-    "127.0.0.1",
-    "[::1]",
-    "localhost:99999",
-    "localhost:abc",
-    "host with spaces",
-    "localhost/path",
-    "@evil.example",
-    "localhost:80:80",
-    "",
-]
 
 
 @HOSTILE
@@ -565,7 +551,7 @@ def test_hostile_host_headers_get_a_proper_page(hostile_client, path, host, head
 
 
 @HOSTILE
-@given(path=st.sampled_from(REDIRECTED), host=st.sampled_from(REDIRECT_HOSTS))
+@given(path=st.sampled_from(REDIRECTED), host=st.sampled_from(HOSTS))
 def test_redirects_stay_on_the_site_whatever_the_host(hostile_client, path, host):
     # Werkzeug's own redirects are absolute URLs from the Host header: 'http:///nb/' for a Host it
     # rejects, which a browser reads as the host 'nb'. The app must turn them into paths.

@@ -13,7 +13,7 @@ import pytest
 
 from veileder import create_app
 from veileder.config import SETTINGS, SettingError, load_settings
-from veileder.web.caching import PageCache, stored
+from veileder.web.caching import PageCache, StoredPage
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "/nb/forelder/hindringer?aktivitet=ja"
@@ -59,9 +59,9 @@ def test_validation_errors_and_redirects_are_not_cached(client):
 def test_the_page_cache_is_bounded_and_forgets_the_least_recently_used():
     cache = PageCache(max_bytes=2 * 3 * 1000)
     for key in "abc":
-        cache.put(key, stored(b"x" * 1000, "text/html"))
+        cache.put(key, StoredPage(b"x" * 1000, "text/html"))
     cache.get("a")  # used: b is now the oldest
-    cache.put("d", stored(b"y" * 1000, "text/html"))
+    cache.put("d", StoredPage(b"y" * 1000, "text/html"))
     assert cache.get("b") is None
     assert all(cache.get(key) is not None for key in "acd")
     assert cache.size <= cache.max_bytes

@@ -6,6 +6,7 @@ tell the visitor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -65,10 +66,19 @@ class Role:
         return Translated(source, fallback=lang != SOURCE_LANGUAGE)
 
     def question_text(self, question_id: str, lang: str) -> Translated[QuestionText]:
-        return _pick({k: v.questions for k, v in self.texts.items()}, question_id, lang)
+        return self._pick(lambda texts: texts.questions, question_id, lang)
 
     def advice_text(self, advice_id: str, lang: str) -> Translated[AdviceText]:
-        return _pick({k: v.advice for k, v in self.texts.items()}, advice_id, lang)
+        return self._pick(lambda texts: texts.advice, advice_id, lang)
+
+    def _pick(self, part: Callable[[RoleTexts], dict[str, T]], key: str, lang: str) -> Translated[T]:
+        """`key` from `part` of the texts in `lang`, else in bokmål (looked up, not copied: pages
+        call this for every question and advice they show)."""
+        wanted = self.texts.get(lang)
+        value = part(wanted).get(key) if wanted is not None else None
+        if value is not None:
+            return Translated(value)
+        return Translated(part(self.texts[SOURCE_LANGUAGE])[key], fallback=lang != SOURCE_LANGUAGE)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app
 
-from veileder.web.caching import StoredPage, respond, stored
+from veileder.web.caching import StoredPage, respond
 
 ONE_YEAR = 365 * 24 * 60 * 60
 FINGERPRINTED = re.compile(r"(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-z0-9]+)")
@@ -48,7 +48,7 @@ class AssetStore:
     def _read(self, name: str) -> Asset:
         path = self.folder / name
         mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return Asset(name, stored(path.read_bytes(), mimetype), path.stat().st_mtime_ns)
+        return Asset(name, StoredPage(path.read_bytes(), mimetype), path.stat().st_mtime_ns)
 
     def get(self, name: str) -> Asset | None:
         asset = self._assets.get(name)

@@ -44,9 +44,6 @@ class StoredPage:
         return 2 * len(self.body)
 
 
-def stored(body: bytes, mimetype: str) -> StoredPage:
-    return StoredPage(body, mimetype)
-
 
 class PageCache:
     """At most `max_bytes` of pages; the least recently used go first. Safe across threads."""
@@ -129,7 +126,7 @@ def cached_page(extra_key: Callable[[], Hashable] | None = None) -> Callable[[Vi
                 response = current_app.make_response(view(*args, **kwargs))
                 if response.status_code != 200 or response.mimetype != "text/html":
                     return response
-                page = stored(response.get_data(), response.mimetype)
+                page = StoredPage(response.get_data(), response.mimetype)
                 cache.put(key, page)
             return respond(page, current_app.config["PAGE_MAX_AGE"])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,7 @@ from werkzeug.wrappers import Response
 from wtforms import Form
 
 from veileder.content import Content, Role
-from veileder.engine import RESULT, QuestionKind, State, resolve
+from veileder.engine import RESULT, Question, QuestionKind, State, resolve
 from veileder.web import pages
 from veileder.web.answers import (
     RETURN_KEY,
@@ -108,35 +109,50 @@ def role(role_id: str) -> str:
     return render_template("role.html", role=current, text=current.text(current_language()), first_url=first)
 
 
-@site.get("/<lang>/<role_id>/<question_id>")
-@cached_page()
-def question(role_id: str, question_id: str) -> str | Response:
+@dataclass(frozen=True)
+class Asked:
+    """A question page's request, replayed: the role, the question, and the visitor's answers."""
+
+    role: Role
+    question: Question
+    valid: dict[str, tuple[str, ...]]  # every valid answer given, on the path or not
+    state: State
+
+
+def _ask(role_id: str, question_id: str) -> Asked | Response:
+    """Replay the answers for a question's page, or send the visitor to the question that is due."""
     current = _role(role_id)
-    if current.flow.question(question_id) is None:
+    question = current.flow.question(question_id)
+    if question is None:
         abort(404)
     given = given_answers(request.args, current.flow)
     state = resolve(current.flow, given)
     if not state.reaches(question_id):
         return redirect(pages.where_next(current, state), 303)
-    text = current.question_text(question_id, current_language()).value
-    form = question_form(current.flow.question(question_id), text, None, _prefill(current, question_id, given))
-    return _question_page(current, question_id, state, given, form)
+    return Asked(current, question, valid_answers(current.flow, given), state)
+
+
+@site.get("/<lang>/<role_id>/<question_id>")
+@cached_page()
+def question(role_id: str, question_id: str) -> str | Response:
+    asked = _ask(role_id, question_id)
+    if isinstance(asked, Response):
+        return asked
+    text = asked.role.question_text(question_id, current_language()).value
+    return _question_page(asked, question_form(asked.question, text, None, _prefill(asked)))
 
 
 @site.get("/<lang>/<role_id>/<question_id>/svar")
 def answer(role_id: str, question_id: str) -> str | Response:
-    current = _role(role_id)
-    asked = current.flow.question(question_id)
-    if asked is None:
-        abort(404)
-    given = given_answers(request.args, current.flow)
-    state = resolve(current.flow, given)
-    if not state.reaches(question_id):
-        return redirect(pages.where_next(current, state), 303)
-    form = question_form(asked, current.question_text(question_id, current_language()).value, request.args, None)
+    asked = _ask(role_id, question_id)
+    if isinstance(asked, Response):
+        return asked
+    text = asked.role.question_text(question_id, current_language()).value
+    form = question_form(asked.question, text, request.args, None)
     if not form.validate():
-        return _question_page(current, question_id, state, given, form), 422
-    kept = answer_query(current.flow, valid_answers(current.flow, given), *returning(request.args))
+        return _question_page(asked, form), 422
+    current, state = asked.role, asked.state
+    kept = answer_query(current.flow, asked.valid, *returning(request.args))
     target = current.flow.next_after(question_id, state.answers)
     if target == RESULT or request.args.get(RETURN_KEY) == RETURN_TO_CHECK:
         return redirect(pages.where_next(current, state, kept), 303)
@@ -195,27 +211,26 @@ def _version_pair(args: MultiDict[str, str]) -> tuple[tuple[str, str], ...]:
     return ((VERSION_KEY, version[:20]),) if version else ()
 
 
-def _prefill(role: Role, question_id: str, given: dict[str, list[str]]) -> object:
-    values = valid_answers(role.flow, given).get(question_id, ())
-    if role.flow.question(question_id).kind.takes_many:
+def _prefill(asked: Asked) -> object:
+    values = asked.valid.get(asked.question.id, ())
+    if asked.question.kind.takes_many:
         return list(values)
     return values[0] if values else None
 
 
-def _question_page(role: Role, question_id: str, state: State, given: dict[str, list[str]], form: Form) -> str:
+def _question_page(asked: Asked, form: Form) -> str:
     lang = current_language()
-    asked = role.flow.question(question_id)
-    valid = valid_answers(role.flow, given)
-    others = {key: values for key, values in valid.items() if key != question_id}
+    role, question_id, state = asked.role, asked.question.id, asked.state
+    others = {key: values for key, values in asked.valid.items() if key != question_id}
     hidden = answer_query(role.flow, others, *returning(request.args))
-    g.query = answer_query(role.flow, valid)
+    g.query = answer_query(role.flow, asked.valid)
     low, high = role.progress[question_id]
     number = state.number(question_id)
     field = form[question_id]
     return render_template(
         "question.html",
         role=role,
-        question=asked,
+        question=asked.question,
         text=role.question_text(question_id, lang),
         field=field,
         selected=chosen(field.data),
@@ -225,6 +240,6 @@ def _question_page(role: Role, question_id: str, state: State, given: dict[str, 
         number=number,
         total=number - 1 + high,
         approximate=low != high,
-        groups=pages.municipality_groups(content(), lang) if asked.kind is QuestionKind.MUNICIPALITY else (),
+        groups=pages.municipality_groups(content(), lang) if asked.question.kind is QuestionKind.MUNICIPALITY else (),
         updated=request.args.get(VERSION_KEY) not in (None, role.version),
     )
