@@ -116,3 +116,15 @@ def enumerate_paths(flow: Flow, limit: int | None = None) -> Iterator[Path]:
             yield from walk(flow.next_after(step, with_answer), (*taken, answer))
 
     yield from walk(flow.start, ())
+
+
+def always_shown(flow: Flow, paths: list[Path]) -> tuple[str, ...]:
+    """The advice ids that every one of `paths` shows, in the flow's order.
+
+    Advice on this list reaches every visitor of the role, so its text must suit them all: an
+    editor reads the list to find advice whose text talks about a case everyone gets.
+    """
+    if not paths:
+        return ()
+    common = set(paths[0].advice).intersection(*(path.advice for path in paths[1:]))
+    return tuple(block.id for block in flow.advice if block.id in common)
