@@ -37,8 +37,8 @@ run: setup ## Set up and run the app on http://127.0.0.1:5000 (reloads on change
 serve: setup ## Run the app as in production, with gunicorn, on http://127.0.0.1:5000
 	VEILEDER_BIND=127.0.0.1:5000 $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-check: setup ## Check the content (every problem as file:line: message)
-	$(BIN)/flask --app veileder content check
+check: setup ## Check the content strictly (every problem and warning as file:line: message)
+	$(BIN)/flask --app veileder content check --strict
 
 lint: setup ## Lint the Python code
 	$(BIN)/ruff check .
@@ -57,7 +57,7 @@ chromium: ## Install Debian's Chromium for the browser tests, if it is missing
 
 test: setup chromium ## Set up and run every test
 	$(BIN)/ruff check .
-	$(BIN)/flask --app veileder content check
+	$(BIN)/flask --app veileder content check --strict
 	$(BIN)/pytest
 
 wrk: ## Install Debian's wrk for the benchmarks, if it is missing

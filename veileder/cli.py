@@ -17,7 +17,8 @@ from veileder.content import LANGUAGES, Content, Role, load_content
 from veileder.content.book import write_book
 from veileder.content.coverage import coverage
 from veileder.content.graph import flow_document, flow_document_name, mermaid
-from veileder.engine.paths import enumerate_paths
+from veileder.engine.deadoptions import dead_options
+from veileder.engine.paths import always_shown, enumerate_paths
 
 
 @click.group(
@@ -45,21 +46,39 @@ def _checked(role: str | None) -> tuple[Content, list[Role]]:
 
 
 @content.command("check")
-def check() -> None:
-    """Exit 0 with a summary line per role, or list every problem as path:line: message."""
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on problems.")
+def check(strict: bool) -> None:
+    """Exit 0 with a summary line per role, or list every problem as path:line: message.
+
+    Warnings (options that make no difference) are listed as path:line: warning: message; they
+    fail the check only with --strict.
+    """
     loaded = _load()
     if loaded.problems:
         for problem in loaded.problems:
             click.echo(str(problem))
         click.echo(f"{len(loaded.problems)} problem(s) found.", err=True)
         sys.exit(1)
+    summaries = []
+    warned = 0
     for role in loaded.roles.values():
         paths = list(enumerate_paths(role.flow))
+        warnings = dead_options(role.flow, paths)
+        for warning in warnings:
+            click.echo(f"{warning.where}: warning: {warning.message}")
+        warned += len(warnings)
         outcomes = {path.advice for path in paths}
-        click.echo(
+        verdict = f"{len(warnings)} warning(s)" if warnings else "OK"
+        summaries.append(
             f"{role.id}: {len(role.flow.questions)} questions, {len(role.flow.advice)} advice blocks, "
-            f"{len(paths)} paths, {len(outcomes)} distinct outcomes: OK"
+            f"{len(paths)} paths, {len(outcomes)} distinct outcomes: {verdict}"
         )
+    click.echo("\n".join(summaries))
+    if warned:
+        consequence = "they fail the check (--strict)" if strict else "add --strict to make them fail the check"
+        click.echo(f"{warned} warning(s): {consequence}.", err=True)
+        if strict:
+            sys.exit(1)
 
 
 @content.command("translations")
@@ -75,14 +94,15 @@ def translations() -> None:
 @content.command("paths")
 @click.argument("role", required=False)
 def paths(role: str | None) -> None:
-    """Every path through each role's flow (answers -> advice ids), with counts."""
+    """Every path through each role's flow (answers -> advice ids), with counts and the advice every path shows."""
     for current in _checked(role)[1]:
         found = list(enumerate_paths(current.flow))
         click.echo(f"# {current.id}")
         for path in found:
             click.echo(str(path))
         outcomes = Counter(path.advice for path in found)
-        click.echo(f"{current.id}: {len(found)} paths, {len(outcomes)} distinct outcomes\n")
+        click.echo(f"{current.id}: {len(found)} paths, {len(outcomes)} distinct outcomes")
+        click.echo(f"always shown: {', '.join(always_shown(current.flow, found)) or '(none)'}\n")
 
 
 @content.command("graph")

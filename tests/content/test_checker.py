@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import replace_in
 from veileder.cli import content as content_command
 
 FLOW = "roles/familie/flow.yaml"
@@ -202,11 +203,34 @@ CASES = [
         "type: multi",
         ["content/roles/familie/flow.yaml:13: unknown question type 'multi' (use single, multiple or municipality)"],
     ),
+    (
+        "same naming an option the question does not have",
+        FLOW,
+        "    options: [barn, ungdom]",
+        "    options: [barn, ungdom]\n    same: [barn, voksen]",
+        ["content/roles/familie/flow.yaml:6: same names 'voksen', which is not an option of 'alder'"],
+    ),
+    (
+        "same with a single option",
+        FLOW,
+        "    options: [barn, ungdom]",
+        "    options: [barn, ungdom]\n    same: [barn]",
+        ["content/roles/familie/flow.yaml:6: same needs at least two options that are meant to give the same result"],
+    ),
+    (
+        "first_when naming an unknown option",
+        FLOW,
+        "  - id: finn-aktivitet\n",
+        "  - id: finn-aktivitet\n    first_when: {question: aktivitet, equals: kanskje}\n",
+        [
+            "content/roles/familie/flow.yaml:20: the condition names option 'kanskje', which question 'aktivitet' does not have"
+        ],
+    ),
 ]
 
 
-def _check(content_dir: Path) -> tuple[int, list[str]]:
-    result = CliRunner().invoke(content_command, ["check"], env={"VEILEDER_CONTENT_DIR": str(content_dir)})
+def _check(content_dir: Path, *flags: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(content_command, ["check", *flags], env={"VEILEDER_CONTENT_DIR": str(content_dir)})
     return result.exit_code, result.stdout.splitlines()
 
 
@@ -214,6 +238,39 @@ def test_valid_content_passes_with_a_summary_line_per_role(content_copy):
     code, lines = _check(content_copy)
     assert code == 0
     assert lines == ["familie: 4 questions, 3 advice blocks, 10 paths, 4 distinct outcomes: OK"]
+
+
+def test_the_real_content_passes_the_strict_check():
+    code, lines = _check(Path(__file__).parents[2] / "content", "--strict")
+    assert code == 0
+    assert [line for line in lines if not line.endswith(": OK")] == []
+
+
+DEAD_OPTION = "content/roles/familie/flow.yaml:14: warning: ticking option 'usikker' of question 'hindring' never changes the route or the advice (remove it, or let a condition use it)"
+SAME_OPTIONS = "content/roles/familie/flow.yaml:5: warning: options 'barn' and 'ungdom' of question 'alder' give the same route and the same advice on every path (merge them, or write same: [barn, ungdom] if that is meant)"
+
+
+def test_an_option_that_changes_nothing_is_a_warning_that_only_strict_makes_fail(content_copy):
+    replace_in(content_copy / FLOW, "options: [penger, utstyr, ingen]", "options: [penger, utstyr, usikker, ingen]")
+    replace_in(
+        content_copy / "roles/familie/nb/questions/hindring.md", "  ingen:", "  usikker: Barnet er usikkert\n  ingen:"
+    )
+    code, lines = _check(content_copy)
+    assert (code, lines) == (
+        0,
+        [DEAD_OPTION, "familie: 4 questions, 3 advice blocks, 18 paths, 4 distinct outcomes: 1 warning(s)"],
+    )
+    assert _check(content_copy, "--strict") == (1, lines)
+
+
+def test_two_options_with_the_same_result_warn_unless_the_flow_says_they_are_meant_to_be(content_copy):
+    replace_in(content_copy / FLOW, "        - not: {question: alder, equals: barn}\n", "")
+    code, lines = _check(content_copy)
+    assert (code, lines[0]) == (0, SAME_OPTIONS)
+    replace_in(
+        content_copy / FLOW, "    options: [barn, ungdom]", "    options: [barn, ungdom]\n    same: [barn, ungdom]"
+    )
+    assert _check(content_copy, "--strict")[0] == 0
 
 
 @pytest.mark.parametrize(("name", "file", "old", "new", "expected"), CASES, ids=[case[0] for case in CASES])

@@ -22,6 +22,8 @@ words after it are read here (Markdown viewers show only the language):
   role, and write a placeholder text for each one the example does not write itself.
 - ```` ```text example=NAME output ````: what `flask --app veileder content check` prints, exactly, for
   the mistake the example makes. An example without one must check clean.
+- ```` ```text example=NAME output warning ````: the example is no mistake but gets these warnings,
+  exactly: `check` passes and prints them, `check --strict` fails.
 
 The examples of tasks (every example whose name does not start with ``reference-``) must also check
 clean when applied to a copy of the real content: an editor following the steps there succeeds.
@@ -66,6 +68,7 @@ class Example:
     name: str
     blocks: list[Block] = field(default_factory=list)
     output: list[str] | None = None
+    warns: bool = False
 
     @property
     def needs(self) -> str | None:
@@ -105,6 +108,7 @@ def read_examples(blocks: list[Block]) -> dict[str, Example]:
         example = examples.setdefault(block.attrs["example"], Example(block.attrs["example"]))
         if "output" in block.attrs:
             example.output = block.text.splitlines()
+            example.warns = "warning" in block.attrs
         else:
             example.blocks.append(block)
     return examples
@@ -207,6 +211,7 @@ def test_the_guide_has_examples_and_the_walkthrough():
     assert len(EXAMPLES) >= 20
     assert "add-question" in EXAMPLES
     assert any(example.output for example in EXAMPLES.values())
+    assert WARNINGS
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"line {b.line}" for b in BLOCKS])
@@ -217,14 +222,28 @@ def test_every_block_in_the_guide_is_a_tested_example_a_command_or_an_illustrati
         assert "output" in block.attrs or "example" not in block.attrs
     else:
         assert block.language == "sh", f"unknown kind of block {block.language!r}: use yaml, markdown, sh or text"
-    known = {"example", "file", "before", "after", "item", "replace", "from", "needs", "stub-texts", "output"}
+    known = {
+        "example",
+        "file",
+        "before",
+        "after",
+        "item",
+        "replace",
+        "from",
+        "needs",
+        "stub-texts",
+        "output",
+        "warning",
+    }
     assert set(block.attrs) <= known
     if "needs" in block.attrs:
         assert block.attrs["needs"] in EXAMPLES
 
 
-VALID = [name for name, example in EXAMPLES.items() if example.output is None]
-MISTAKES = [name for name, example in EXAMPLES.items() if example.output is not None]
+#: Examples that check without problems; those with a `warning` output print warnings as they do.
+VALID = [name for name, example in EXAMPLES.items() if example.output is None or example.warns]
+MISTAKES = [name for name, example in EXAMPLES.items() if example.output is not None and not example.warns]
+WARNINGS = [name for name, example in EXAMPLES.items() if example.warns]
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -251,6 +270,22 @@ def test_each_mistake_gives_exactly_the_messages_the_guide_shows(practice, name)
     example = EXAMPLES[name]
     result = run(["check"], prepared(example, practice))
     assert (result.exit_code, result.stdout.splitlines()) == (1, example.output)
+
+
+@pytest.mark.parametrize("name", WARNINGS)
+def test_each_warning_is_printed_as_the_guide_shows_and_fails_only_the_strict_check(practice, name):
+    example = EXAMPLES[name]
+    content = prepared(example, practice)
+    result = run(["check"], content)
+    warnings = [line for line in result.stdout.splitlines() if ": warning: " in line]
+    assert (result.exit_code, warnings) == (0, example.output)
+    assert run(["check", "--strict"], content).exit_code == 1
+
+
+def test_declaring_the_options_the_same_answers_the_warning(practice):
+    result = run(["check", "--strict"], prepared(EXAMPLES["declare-same"], practice))
+    assert result.exit_code == 0, result.output
+    assert ": warning: " not in result.stdout
 
 
 COMMANDS = [

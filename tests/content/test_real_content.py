@@ -31,6 +31,7 @@ KNOWN_ADDRESSES = {
     "https://www.allemed.no/verktoykasse/lokale-fritidserklaeringer/digital-lokal-fritidserklaering",
     "https://samhandlingskoden.no",
     "https://lovdata.no/dokument/NL/lov/2009-12-18-131",
+    "https://www.nav.no/nav.no-ressurser/lenker/regelverk/rettskildene/rundskriv-hovednr.35-lov-om-sosiale-tjenester-i-nav",
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from veileder.content.reader import Reader
 from veileder.content.yamlnodes import Mapping, Node, Scalar, YamlError, parse_yaml
+from veileder.content.yamlnodes import Sequence as YamlList
 from veileder.engine.checks import Problem
 from veileder.engine.conditions import And, AnyOf, Condition, Equals, Not, Or
 from veileder.engine.model import AdviceBlock, Flow, Location, Option, Question, QuestionKind, Rule
@@ -52,7 +53,7 @@ def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tu
 
 
 def _question(reader: Reader, node: Node, municipality_ids: Seq[str]) -> Question | None:
-    fields = reader.mapping(node, "a question", node.where, ("id", "type"), ("options", "exclusive", "next"))
+    fields = reader.mapping(node, "a question", node.where, ("id", "type"), ("options", "exclusive", "same", "next"))
     if fields is None:
         return None
     question_id = reader.ident(fields.values.get("id"), "the question id")
@@ -66,14 +67,16 @@ def _question(reader: Reader, node: Node, municipality_ids: Seq[str]) -> Questio
         return None
     options = _options(reader, fields, question_id, kind, municipality_ids)
     rules = _rules(reader, fields.values.get("next"))
-    return Question(question_id, kind, options, rules, fields.where)
+    same_node = fields.values.get("same") if kind is not QuestionKind.MUNICIPALITY else None
+    same = _same(reader, same_node, question_id, {option.id for option in options})
+    return Question(question_id, kind, options, rules, fields.where, same)
 
 
 def _options(
     reader: Reader, fields: Mapping, question_id: str, kind: QuestionKind, municipality_ids: Seq[str]
 ) -> tuple[Option, ...]:
     if kind is QuestionKind.MUNICIPALITY:
-        for key in ("options", "exclusive"):
+        for key in ("options", "exclusive", "same"):
             if key in fields.values:
                 reader.problem(
                     fields.keys[key], f"a municipality question has no '{key}': its options are the municipalities"
@@ -93,6 +96,25 @@ def _options(
             reader.problem(where, f"exclusive names '{option_id}', which is not an option of '{question_id}'")
     exclusive_ids = {option_id for option_id, _ in exclusive}
     return tuple(Option(option_id, option_id in exclusive_ids, where) for option_id, where in option_ids)
+
+
+def _same(reader: Reader, node: Node | None, question_id: str, known: set[str]) -> tuple[frozenset[str], ...]:
+    """`same: [nei, vet-ikke]`: options meant to give the same result; a list of such lists for several."""
+    if node is None:
+        return ()
+    group_nodes: tuple[Node, ...] = (node,)
+    if isinstance(node, YamlList) and node.items and all(isinstance(item, YamlList) for item in node.items):
+        group_nodes = node.items
+    groups = []
+    for group_node in group_nodes:
+        group = reader.ident_list(group_node, "an option in same")
+        for option_id, where in group:
+            if option_id not in known:
+                reader.problem(where, f"same names '{option_id}', which is not an option of '{question_id}'")
+        if len(group) < 2:
+            reader.problem(group_node.where, "same needs at least two options that are meant to give the same result")
+        groups.append(frozenset(option_id for option_id, _ in group))
+    return tuple(groups)
 
 
 def _rules(reader: Reader, node: Node | None) -> tuple[Rule, ...]:
@@ -115,15 +137,17 @@ def _rules(reader: Reader, node: Node | None) -> tuple[Rule, ...]:
 
 
 def _advice(reader: Reader, node: Node) -> AdviceBlock | None:
-    fields = reader.mapping(node, "an advice block", node.where, ("id",), ("when",))
+    fields = reader.mapping(node, "an advice block", node.where, ("id",), ("when", "first_when"))
     if fields is None:
         return None
     advice_id = reader.ident(fields.values.get("id"), "the advice id")
     when = fields.values.get("when")
     condition = read_condition(reader, when) if when is not None else None
-    if advice_id is None or (when is not None and condition is None):
+    first_node = fields.values.get("first_when")
+    first_when = read_condition(reader, first_node) if first_node is not None else None
+    if advice_id is None or (when is not None and condition is None) or (first_node is not None and first_when is None):
         return None
-    return AdviceBlock(advice_id, condition, fields.where)
+    return AdviceBlock(advice_id, condition, fields.where, first_when)
 
 
 def read_condition(reader: Reader, node: Node) -> Condition | None:

@@ -7,10 +7,10 @@ from veileder.engine.resolver import State
 
 
 def select_advice(state: State) -> tuple[AdviceBlock, ...]:
-    """The advice blocks whose conditions hold for the state's answers, in the flow's order.
+    """The advice blocks whose conditions hold for the state's answers, in the result's order.
 
     An unfinished state gets no advice: advice is chosen for a whole path only.
     """
     if not state.complete:
         return ()
-    return tuple(block for block in state.flow.advice if block.applies(state.answers))
+    return state.flow.advice_for(state.answers)

@@ -58,8 +58,9 @@ def _structure(flow: Flow, reserved: set[str]) -> Iterator[Problem]:
             if rule.condition is not None:
                 yield from _condition_names(flow, rule.condition)
     for block in flow.advice:
-        if block.condition is not None:
-            yield from _condition_names(flow, block.condition)
+        for condition in (block.condition, block.first_when):
+            if condition is not None:
+                yield from _condition_names(flow, condition)
 
 
 def _duplicates(flow: Flow) -> Iterator[Problem]:

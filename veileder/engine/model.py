@@ -63,13 +63,18 @@ class Rule:
 
 @dataclass(frozen=True)
 class Question:
-    """A question, its options and where to go after it."""
+    """A question, its options and where to go after it.
+
+    `same` holds groups of option ids that the flow means to lead to the same result (such as a
+    "don't know" treated as "no"), so that the dead-option check does not report them.
+    """
 
     id: str
     kind: QuestionKind
     options: tuple[Option, ...]
     rules: tuple[Rule, ...] = ()
     where: Location = field(default=NOWHERE, compare=False)
+    same: tuple[frozenset[str], ...] = ()
     # An index for lookups: a municipality question has hundreds of options.
     _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
 
@@ -97,6 +102,10 @@ class Question:
             return len(values) == 1
         return len(values) == 1 or not any(self._by_id[value].exclusive for value in values)
 
+    def meant_alike(self, first: str, second: str) -> bool:
+        """True when the flow declares that `first` and `second` should give the same result."""
+        return any(first in group and second in group for group in self.same)
+
     def rule_target(self, answers: Answers) -> str | None:
         """The target of the first rule that applies, or None when none does."""
         for rule in self.rules:
@@ -107,14 +116,21 @@ class Question:
 
 @dataclass(frozen=True)
 class AdviceBlock:
-    """A piece of advice, shown on the result when its condition holds."""
+    """A piece of advice, shown on the result when its condition holds.
+
+    When `first_when` holds as well, the block moves up among the blocks that lead the result.
+    """
 
     id: str
     condition: Condition | None = None
     where: Location = field(default=NOWHERE, compare=False)
+    first_when: Condition | None = None
 
     def applies(self, answers: Answers) -> bool:
         return self.condition is None or self.condition.holds(answers)
+
+    def leads(self, answers: Answers) -> bool:
+        return self.first_when is not None and self.first_when.holds(answers)
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,15 @@ class Flow:
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
+
+    def advice_for(self, answers: Answers) -> tuple[AdviceBlock, ...]:
+        """The blocks whose condition holds, in the result's order.
+
+        That is the order of the advice list, except that blocks whose `first_when` holds come
+        before all others (keeping their own order): the answers decide which advice leads.
+        """
+        shown = [block for block in self.advice if block.applies(answers)]
+        return tuple(sorted(shown, key=lambda block: not block.leads(answers)))
 
     def default_next(self, question_id: str) -> str:
         """The question written after this one, or the result after the last."""

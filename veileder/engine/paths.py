@@ -52,6 +52,7 @@ def referenced_options(flow: Flow) -> dict[str, set[str]]:
     mentioned: dict[str, set[str]] = {}
     conditions = [rule.condition for q in flow.questions for rule in q.rules]
     conditions += [block.condition for block in flow.advice]
+    conditions += [block.first_when for block in flow.advice]
     for condition in conditions:
         if condition is None:
             continue
@@ -101,7 +102,7 @@ def enumerate_paths(flow: Flow, limit: int | None = None) -> Iterator[Path]:
         answers = {s.question: s.values for s in taken}
         if step == RESULT:
             count += 1
-            advice = tuple(b.id for b in flow.advice if b.applies(answers))
+            advice = tuple(block.id for block in flow.advice_for(answers))
             yield Path(taken, advice)
             return
         if step in answers:
@@ -115,3 +116,15 @@ def enumerate_paths(flow: Flow, limit: int | None = None) -> Iterator[Path]:
             yield from walk(flow.next_after(step, with_answer), (*taken, answer))
 
     yield from walk(flow.start, ())
+
+
+def always_shown(flow: Flow, paths: list[Path]) -> tuple[str, ...]:
+    """The advice ids that every one of `paths` shows, in the flow's order.
+
+    Advice on this list reaches every visitor of the role, so its text must suit them all: an
+    editor reads the list to find advice whose text talks about a case everyone gets.
+    """
+    if not paths:
+        return ()
+    common = set(paths[0].advice).intersection(*(path.advice for path in paths[1:]))
+    return tuple(block.id for block in flow.advice if block.id in common)
