@@ -110,6 +110,14 @@ class MunicipalitySearch:
         self.formers: Mapping[str, tuple[str, ...]] = {
             number: tuple(f.name for f in found) for number, found in formers.items()
         }
+        by_number = {m.number: m for m in self.municipalities}
+        #: The former names worth showing beside a municipality: not its own name with a county
+        #: ("Bø (Nordland)" for Bø), which is only there to be found.
+        self.shown_formers: Mapping[str, tuple[str, ...]] = {
+            number: shown
+            for number, names in self.formers.items()
+            if (shown := tuple(n for n in names if _key(n, FORMER).base != _key(by_number[number].name, NAME).base))
+        }
         self.keys: Mapping[str, tuple[Key, ...]] = {
             m.number: (
                 _key(m.name, NAME),
