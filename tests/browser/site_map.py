@@ -105,6 +105,12 @@ def states_for(lang: str) -> list[PageState]:
         states.append(PageState(f"{lang}/{role_.id}/check", "check", f"{base}/oppsummering?{full}", lang))
         states.append(PageState(f"{lang}/{role_.id}/result", "result", f"{base}/resultat?{full}", lang))
         states.append(PageState(f"{lang}/{role_.id}/handout", "handout", f"{base}/utskrift?{full}", lang))
+    # The municipality question after a typed name that fits two municipalities (offered as choices)
+    # and after one that fits none (the error keeps the text).
+    before = query(role("forelder"), reaching(role("forelder"))["kommune"])
+    for state, typed in (("typed-choices", "Herøy"), ("typed-unknown", "Atlantis")):
+        url = f"/{lang}/forelder/kommune/svar?{before}&{urlencode({'kommune_navn': typed})}"
+        states.append(PageState(f"{lang}/forelder/kommune/{state}", "error", url, lang, 422))
     # A result link made with an older version of the content: the result says the advice changed.
     parent = role("forelder")
     old = query(parent, longest_path(parent).steps) + "&v=0"

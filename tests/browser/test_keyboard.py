@@ -41,7 +41,7 @@ def answer_with_keys(page: Page, question_id: str, kind: str, values: tuple[str,
         expect(page.get_by_role("option", name="Kautokeino")).to_be_visible()
         press(page, "ArrowDown")
         press(page, "Enter")
-        expect(box).to_have_value("Kautokeino")
+        expect(box).to_have_value("Kautokeino – Guovdageaidnu")
         expect(box).to_have_attribute("aria-expanded", "false")
 
 

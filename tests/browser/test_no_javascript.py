@@ -67,3 +67,42 @@ def test_an_empty_answer_without_javascript_gets_the_error_summary_with_focus(no
     expect(page.locator(".ds-error-summary")).to_be_focused()
     page.locator(".ds-error-summary a").click()
     expect(page.locator("select#kommune")).to_be_focused()
+
+
+def test_without_javascript_the_options_show_the_sami_and_kven_names(no_js_page: Page):
+    page = no_js_page
+    page.goto("/nb/forelder/kommune?aktivitet=ja&hindringer=finne")
+    expect(page.locator("select#kommune option[value='5610']")).to_have_text("Karasjok – Kárášjohka")
+    expect(page.locator("select#kommune option[value='5540']")).to_have_text("Kåfjord – Gáivuotna – Kaivuono")
+    expect(page.locator("select#kommune option[value='1818']")).to_have_text("Herøy (Nordland)")
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [("Bø i Telemark", "Midt-Telemark"), ("Guovdageaidnu", "Kautokeino"), ("askim", "Indre Østfold")],
+)
+def test_without_javascript_a_typed_former_or_sami_name_finds_its_municipality(
+    no_js_page: Page, typed: str, answer: str
+):
+    page = no_js_page
+    page.goto("/nb/forelder/kommune?aktivitet=ja&hindringer=finne")
+    page.get_by_label("Eller skriv navnet").fill(typed)
+    page.get_by_role("button", name="Fortsett").click()
+    page.wait_for_url(re.compile("/nb/forelder/oppsummering\\?"))
+    expect(page.locator(".answers")).to_contain_text(answer)
+
+
+def test_without_javascript_a_name_that_exists_twice_is_answered_with_the_choices(no_js_page: Page):
+    page = no_js_page
+    page.goto("/nb/forelder/kommune?aktivitet=ja&hindringer=finne")
+    page.get_by_label("Eller skriv navnet").fill("Våler")
+    page.get_by_role("button", name="Fortsett").click()
+    page.wait_for_url(re.compile("/kommune/svar\\?"))
+    expect(page.locator(".ds-error-summary")).to_be_focused()
+    expect(page.locator(".ds-error-summary")).to_contain_text("Mer enn én kommune passer til «Våler»")
+    expect(page.get_by_label("Eller skriv navnet")).to_have_value("Våler")
+    expect(page.get_by_role("radio")).to_have_count(2)
+    page.get_by_role("radio", name=re.compile("Våler \\(Innlandet\\)")).check()
+    page.get_by_role("button", name="Fortsett").click()
+    page.wait_for_url(re.compile("/nb/forelder/oppsummering\\?"))
+    expect(page.locator(".answers")).to_contain_text("Våler (Innlandet)")

@@ -342,6 +342,30 @@ LOCAL_CASES = [
         "---\ncontakt:\n  name: Kontakt\n  url: https://example.org\n---\n",
         ["content/kommuner/5612.md:2: unknown key 'contakt' in the front matter (did you mean 'contact'?)"],
     ),
+    (
+        "a former name that leads to no municipality",
+        "tidligere_navn.csv",
+        "tidligere_navn,tidligere_nummer,kommunenummer,endret\nSauherad,0822,4020,2020-01-01\n",
+        ["content/kommuner/tidligere_navn.csv:2: '4020' is not a municipality number in kommuner.csv"],
+    ),
+    (
+        "a former name without its date",
+        "tidligere_navn.csv",
+        "tidligere_navn,tidligere_nummer,kommunenummer,endret\nGammel,0999,5612,\n",
+        [
+            "content/kommuner/tidligere_navn.csv:2: expected a name, a four-digit former number and a date "
+            "such as 2020-01-01"
+        ],
+    ),
+    (
+        "former names with the wrong header",
+        "tidligere_navn.csv",
+        "navn,nummer\nGammel,0999\n",
+        [
+            "content/kommuner/tidligere_navn.csv:1: the first line must be the header "
+            "tidligere_navn,tidligere_nummer,kommunenummer,endret"
+        ],
+    ),
 ]
 
 
@@ -350,6 +374,16 @@ def test_each_mistake_in_a_local_entry_is_reported(content_copy, name, file, tex
     (content_copy / "kommuner" / file).write_text(text, encoding="utf-8")
     code, lines = _check(content_copy)
     assert (code, lines) == (1, expected)
+
+
+def test_former_names_and_a_readme_beside_the_list_pass(content_copy):
+    folder = content_copy / "kommuner"
+    (folder / "tidligere_navn.csv").write_text(
+        "tidligere_navn,tidligere_nummer,kommunenummer,endret\nGuovdageaidnu - Gammel,2011,5612,2020-01-01\n",
+        encoding="utf-8",
+    )
+    (folder / "README.md").write_text("# Where the lists come from\n", encoding="utf-8")
+    assert _check(content_copy)[0] == 0
 
 
 def test_a_valid_local_entry_passes(content_copy):

@@ -98,6 +98,8 @@ def test_the_single_parse_renders_every_real_text_exactly_as_the_safe_parser_doe
     from veileder.content.markdown import checked_render, render
 
     for path in content_dir({}).rglob("*.md"):
+        if path.name == "README.md":  # kommuner/README.md describes the data; it is not shown
+            continue
         parsed, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
         html, problems = checked_render(parsed.body, min_heading=2)
         assert not problems

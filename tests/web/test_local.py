@@ -39,9 +39,13 @@ def test_the_select_is_grouped_by_county_in_norwegian_order(site):
 def test_sami_and_kven_names_travel_with_the_option(site):
     page = site.get(f"/nb/forelder/kommune?{BEFORE_KOMMUNE}")
     kautokeino = page.soup.select_one("option[value='5612']")
-    assert kautokeino.get_text() == "Kautokeino"
-    assert kautokeino["data-other-names"] == "Guovdageaidnu"
-    assert page.soup.select_one("option[value='5544']")["data-other-names"] == "Ráisa / Raisi"
+    assert kautokeino.get_text() == "Kautokeino – Guovdageaidnu"  # shown, also without JavaScript
+    assert kautokeino["data-other"] == "Guovdageaidnu"
+    nordreisa = page.soup.select_one("option[value='5544']")
+    assert nordreisa.get_text() == "Nordreisa – Ráisa – Raisi"
+    assert nordreisa["data-other"] == "Ráisa / Raisi"
+    # Former names travel too, for the combobox to find: Midt-Telemark was Bø and Sauherad.
+    assert page.soup.select_one("option[value='4020']")["data-former"] == "Bø (Telemark) / Sauherad"
 
 
 def test_choosing_kautokeino_gives_a_result_that_names_it_and_lists_its_local_links(site):

@@ -13,7 +13,7 @@ from pathlib import Path
 from veileder.content.flows import read_flow
 from veileder.content.local import read_local_pages
 from veileder.content.model import SOURCE_LANGUAGE, Content, Role, RoleTexts, SiteTexts
-from veileder.content.municipalities import Municipality, read_municipalities
+from veileder.content.municipalities import FormerName, Municipality, read_former_names, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
 from veileder.content.sitelinks import read_link_urls
 from veileder.content.texts import (
@@ -49,6 +49,7 @@ def load_content(directory: Path) -> Content:
     reader = Reader()
     municipalities = _municipalities(directory, reader)
     numbers = [m.number for m in municipalities]
+    former_names = _former_names(directory, reader, set(numbers))
     roles = _roles(directory, reader, numbers)
     site = _site(directory, reader)
     local = read_local_pages(
@@ -64,6 +65,7 @@ def load_content(directory: Path) -> Content:
         roles={role.id: role for role in sorted(roles, key=lambda r: (r.order, r.id))},
         site=site,
         municipalities=tuple(municipalities),
+        former_names=tuple(former_names),
         local=local,
         version=_digest(directory),
         problems=problems,
@@ -76,6 +78,16 @@ def _municipalities(directory: Path, reader: Reader) -> list[Municipality]:
         reader.problem(Location(display_path(path), 1), "the list of municipalities is missing")
         return []
     found, problems = read_municipalities(path.read_text(encoding="utf-8"), display_path(path))
+    reader.problems.extend(problems)
+    return found
+
+
+def _former_names(directory: Path, reader: Reader, numbers: set[str]) -> list[FormerName]:
+    """Former municipalities' names, when the content has the list (it is optional)."""
+    path = directory / "kommuner" / "tidligere_navn.csv"
+    if not path.is_file():
+        return []
+    found, problems = read_former_names(path.read_text(encoding="utf-8"), display_path(path), numbers)
     reader.problems.extend(problems)
     return found
 

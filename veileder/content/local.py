@@ -59,6 +59,8 @@ def read_local_pages(
     """Every `<number>.md` in `folder`; `shown` is the folder as problems name it."""
     pages: dict[str, LocalPage] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name == "README.md":  # the data's description and sources, not a municipality
+            continue
         where = Location(f"{shown}/{path.name}", 1)
         if path.stem not in numbers:
             reader.problem(

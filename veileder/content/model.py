@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from veileder.content.local import LocalPage
-from veileder.content.municipalities import Municipality
+from veileder.content.municipalities import FormerName, Municipality
 from veileder.content.texts import AdviceText, LinkText, PageText, QuestionText, RoleText
 from veileder.engine.checks import Problem
 from veileder.engine.model import Flow, Location
@@ -105,6 +105,7 @@ class Content:
     roles: dict[str, Role]
     site: SiteTexts
     municipalities: tuple[Municipality, ...]
+    former_names: tuple[FormerName, ...]  # names of merged or split municipalities, for search
     local: dict[str, LocalPage]
     version: str
     problems: tuple[Problem, ...]

@@ -1,4 +1,4 @@
-"""Norway's municipalities from `content/kommuner/kommuner.csv`, and how to sort their names."""
+"""Norway's municipalities and their former names from `content/kommuner/`, and how to sort names."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from veileder.engine.checks import Problem
 from veileder.engine.model import Location
 
 COLUMNS = ["kommunenummer", "navn", "fylkesnummer", "fylke", "andre_navn"]
+FORMER_COLUMNS = ["tidligere_navn", "tidligere_nummer", "kommunenummer", "endret"]
 NUMBER = re.compile(r"\d{4}")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+LABEL_SEPARATOR = " – "
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,24 @@ class Municipality:
     county_number: str
     county: str
     other_names: tuple[str, ...]  # official Sami and Kven parallel names
+
+    @property
+    def label(self) -> str:
+        """The name with its Sami and Kven names, as lists show it: "Karasjok – Kárášjohka"."""
+        return LABEL_SEPARATOR.join((self.name, *self.other_names))
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A former municipality's name, and the municipalities that hold its area today.
+
+    More than one `became` means it was split: a visitor who types the name is asked which.
+    """
+
+    name: str
+    former_number: str
+    became: tuple[str, ...]
+    changed: str  # the date of the change, YYYY-MM-DD
 
 
 def read_municipalities(text: str, path: str) -> tuple[list[Municipality], list[Problem]]:
@@ -76,9 +98,32 @@ def sort_key(name: str, language: str) -> tuple[str, str]:
     return "".join(ch for ch in folded if not unicodedata.combining(ch)), lowered
 
 
-def fold(text: str) -> str:
-    """Lower-case `text` and strip accents, for matching what a visitor types."""
-    decomposed = unicodedata.normalize(
-        "NFKD", text.casefold().translate(_BASE_LETTER).replace("ø", "o").replace("æ", "ae")
-    )
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+def read_former_names(text: str, path: str, numbers: Collection[str]) -> tuple[list[FormerName], list[Problem]]:
+    """Parse the former names; rows for the same former municipality are gathered into one."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or rows[0] != FORMER_COLUMNS:
+        return [], [Problem(Location(path, 1), f"the first line must be the header {','.join(FORMER_COLUMNS)}")]
+    problems: list[Problem] = []
+    gathered: dict[tuple[str, str], FormerName] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        where = Location(path, line)
+        if not row:
+            continue
+        if len(row) != len(FORMER_COLUMNS):
+            problems.append(Problem(where, f"expected {len(FORMER_COLUMNS)} columns, found {len(row)}"))
+            continue
+        name, former_number, number, changed = (cell.strip() for cell in row)
+        if not name or not NUMBER.fullmatch(former_number) or not DATE.fullmatch(changed):
+            problems.append(Problem(where, "expected a name, a four-digit former number and a date such as 2020-01-01"))
+            continue
+        if number not in numbers:
+            problems.append(Problem(where, f"'{number}' is not a municipality number in kommuner.csv"))
+            continue
+        key = (name, former_number)
+        known = gathered.get(key)
+        if known is not None and number in known.became:
+            problems.append(Problem(where, f"'{name}' is listed twice for municipality {number}"))
+            continue
+        became = (*known.became, number) if known else (number,)
+        gathered[key] = FormerName(name, former_number, became, changed)
+    return list(gathered.values()), problems

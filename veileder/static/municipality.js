@@ -1,11 +1,16 @@
 /*
  * Veileder: the municipality question, progressively enhanced.
  *
- * Without JavaScript the visitor gets a native <select>, grouped by county. With it, the select
- * is hidden (it still carries the value the form submits) and a text field with a filtered list
- * takes its place, following the WAI-ARIA combobox pattern (editable combobox with list
- * autocomplete): type to filter, Down/Up to move, Enter to choose, Escape to close or clear.
- * Names match without regard to case or accents, and Sami and Kven names match too.
+ * Without JavaScript the visitor gets a native <select>, grouped by county, and a field to type a
+ * name in, which the server resolves. With it, that field becomes a combobox over the select (the
+ * WAI-ARIA editable combobox with list autocomplete): type to filter, Down/Up to move, Enter to
+ * choose, Escape to close or clear. The select is hidden and carries the chosen number; what was
+ * typed is sent too, so a name typed but not chosen is resolved by the server.
+ *
+ * The list ranks by the same rules as veileder/content/municipality_search.py (the browser tests
+ * compare the two): folded words, whole names first, then names that start with the typed text,
+ * then (from three letters on) a later word; today's name before a Sami or Kven name before a
+ * former name; then alphabetical.
  *
  * Written in plain ES5-style JavaScript so that it also runs on old phones.
  */
@@ -13,11 +18,18 @@
   "use strict";
 
   var select = document.querySelector("select[data-municipality-select]");
-  if (!select || !("normalize" in String.prototype)) {
+  var typedField = document.querySelector("[data-municipality-typed]");
+  var input = typedField && typedField.querySelector("input");
+  if (!select || !input || !("normalize" in String.prototype)) {
     return;
   }
 
-  /** Lower-case, accents removed, Norwegian and Sami letters folded to their base letter. */
+  var NAME = 0, OTHER = 1, FORMER = 2;
+  var WHOLE = 0, START = 1, LATER = 2;
+  var LATER_FROM = 3;
+  var lang = document.documentElement.lang || "nb";
+
+  /** Lower case, accents and punctuation removed: "Bø (Telemark)" -> "bo telemark". */
   function fold(text) {
     return text
       .toLowerCase()
@@ -27,7 +39,62 @@
       .replace(/đ/g, "d")
       .replace(/ŧ/g, "t")
       .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "");
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
+
+  /** The folded words, without a connecting "i" ("Os i Hordaland" -> os, hordaland). */
+  function words(text) {
+    var folded = fold(text);
+    return (folded ? folded.split(" ") : []).filter(function (word, index) {
+      return word !== "i" || index === 0;
+    });
+  }
+
+  /** Norwegian order puts æ, ø and å last; English reads them as ae, o and a. */
+  function sortKey(name) {
+    var lowered = name.toLowerCase().replace(/ŋ/g, "n").replace(/đ/g, "d").replace(/ŧ/g, "t");
+    var base = lang === "nb" || lang === "nn"
+      ? lowered.replace(/[æä]/g, "{").replace(/[øö]/g, "|").replace(/å/g, "}")
+      : lowered.replace(/æ/g, "ae").replace(/ø/g, "o");
+    return [base.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""), lowered];
+  }
+
+  function key(text, kind) {
+    return { text: text, kind: kind, words: words(text), base: words(text.replace(/\([^)]*\)/g, " ")) };
+  }
+
+  function same(a, b) {
+    return a.length === b.length && a.every(function (word, i) { return word === b[i]; });
+  }
+
+  /** How well the typed words match a name: WHOLE, START, LATER, or -1 for not at all. */
+  function tier(k, query) {
+    if (!query.length) {
+      return -1;
+    }
+    if (same(query, k.words) || same(query, k.base)) {
+      return WHOLE;
+    }
+    var letters = query.join("").length;
+    var later = letters >= LATER_FROM ? k.base.length : 1;
+    var last = Math.min(later, k.words.length - query.length + 1);
+    for (var start = 0; start < last; start++) {
+      var fits = query.every(function (word, i) { return k.words[start + i].indexOf(word) === 0; });
+      if (fits) {
+        return start === 0 ? START : LATER;
+      }
+    }
+    var joined = k.words.join("");
+    if (query.length === 1 && k.words.length > 1 && joined.indexOf(query[0]) === 0) {
+      return joined === query[0] ? WHOLE : START;
+    }
+    return -1;
+  }
+
+  function split(text, separator) {
+    return (text || "").split(separator).filter(Boolean);
   }
 
   var entries = [];
@@ -35,13 +102,23 @@
     if (!option.value) {
       return;
     }
-    var others = (option.getAttribute("data-other-names") || "").split(" / ").filter(Boolean);
+    var label = option.text;
+    var others = split(option.getAttribute("data-other"), " / ");
+    var formers = split(option.getAttribute("data-former"), " / ");
+    var name = label.split(" – ")[0];
+    var keys = [key(name, NAME), key(label, NAME)].concat(others.map(function (other) {
+      return key(other, OTHER);
+    }));
+    formers.forEach(function (former) {
+      // SSB writes a former name with its Sami part as "Tysfjord - Divtasvuodna".
+      split(former, " - ").forEach(function (part) { keys.push(key(part, FORMER)); });
+    });
     entries.push({
       value: option.value,
-      name: option.text,
+      label: label,
       county: option.parentNode.label || "",
-      others: others,
-      keys: [fold(option.text)].concat(others.map(fold))
+      keys: keys,
+      sort: sortKey(name)
     });
   });
 
@@ -49,28 +126,61 @@
     one: select.getAttribute("data-text-one") || "1 match",
     many: select.getAttribute("data-text-many") || "{count} matches",
     none: select.getAttribute("data-text-none") || "No match",
-    listLabel: select.getAttribute("data-text-list") || ""
+    listLabel: select.getAttribute("data-text-list") || "",
+    former: select.getAttribute("data-text-former") || "formerly {name}"
   };
 
+  /** Municipalities matching `text`, best first, each with the name that matched. */
+  function matches(text) {
+    var query = words(text);
+    var found = [];
+    entries.forEach(function (entry) {
+      var best = null;
+      entry.keys.forEach(function (k) {
+        var t = tier(k, query);
+        if (t !== -1 && (!best || t < best.tier || (t === best.tier && k.kind < best.kind))) {
+          best = { entry: entry, tier: t, kind: k.kind, name: k.text };
+        }
+      });
+      if (best) {
+        found.push(best);
+      }
+    });
+    found.sort(function (a, b) {
+      return a.tier - b.tier || a.kind - b.kind || compare(a.entry.sort[0], b.entry.sort[0])
+        || compare(a.entry.sort[1], b.entry.sort[1]) || compare(a.entry.value, b.entry.value);
+    });
+    return found;
+  }
+
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  // The typed field becomes the combobox and takes the question's id, so that the question's
+  // label and the error summary's link lead to it; the select keeps the value and is hidden.
   var id = select.id;
-  var wrapper = document.createElement("div");
-  wrapper.className = "combobox";
-  var input = document.createElement("input");
-  input.type = "text";
-  input.className = "ds-input combobox__input";
+  var typedLabel = typedField.querySelector("label");
+  if (typedLabel) {
+    typedLabel.hidden = true;
+  }
+  select.id = id + "-select";
+  select.hidden = true;
+  select.setAttribute("aria-hidden", "true");
+  select.tabIndex = -1;
   input.id = id;
+  input.className += " combobox__input";
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-controls", id + "-listbox");
-  input.setAttribute("autocomplete", "off");
-  input.setAttribute("autocapitalize", "words");
-  input.setAttribute("spellcheck", "false");
   ["aria-describedby", "aria-invalid"].forEach(function (name) {
     if (select.hasAttribute(name)) {
       input.setAttribute(name, select.getAttribute(name));
     }
   });
+  var wrapper = document.createElement("div");
+  wrapper.className = "combobox";
   var list = document.createElement("ul");
   list.className = "combobox__list";
   list.id = id + "-listbox";
@@ -80,49 +190,28 @@
   var status = document.createElement("p");
   status.className = "ds-sr-only";
   status.setAttribute("role", "status");
-
+  input.parentNode.insertBefore(wrapper, input);
   wrapper.appendChild(input);
   wrapper.appendChild(list);
   wrapper.appendChild(status);
-  select.id = id + "-select";
-  select.hidden = true;
-  select.setAttribute("aria-hidden", "true");
-  select.tabIndex = -1;
-  select.parentNode.insertBefore(wrapper, select);
 
   var shown = [];
   var active = -1;
-  var chosen = entries.filter(function (entry) { return entry.value === select.value; })[0] || null;
-  input.value = chosen ? chosen.name : "";
+  var chosen = null;
 
-  /** Municipalities matching `query`, best first. */
-  function matches(query) {
-    var q = fold(query.trim());
-    if (!q) {
-      return entries.slice();
+  function byValue(value) {
+    return entries.filter(function (entry) { return entry.value === value; })[0] || null;
+  }
+
+  /** Show the select's municipality in the field, unless the visitor's own text is there. */
+  function refill() {
+    var selected = byValue(select.value);
+    if (selected && (!input.value || !chosen || chosen !== selected)) {
+      chosen = selected;
+      input.value = selected.label;
+    } else if (!selected && chosen) {
+      chosen = null;
     }
-    var ranked = [];
-    entries.forEach(function (entry, index) {
-      var best = -1;
-      entry.keys.forEach(function (key, keyIndex) {
-        var at = key.indexOf(q);
-        if (at === -1) {
-          return;
-        }
-        // Whole name first, then names that start with the query, then the rest; the
-        // Norwegian name before a Sami or Kven name at each step.
-        var tier = key === q ? 0 : at === 0 ? 1 : 2;
-        var rank = tier * 2 + (keyIndex === 0 ? 0 : 1);
-        if (best === -1 || rank < best) {
-          best = rank;
-        }
-      });
-      if (best !== -1) {
-        ranked.push({ entry: entry, rank: best, index: index });
-      }
-    });
-    ranked.sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
-    return ranked.map(function (item) { return item.entry; });
   }
 
   function announce(count) {
@@ -135,7 +224,8 @@
     shown = found;
     active = -1;
     list.textContent = "";
-    found.forEach(function (entry, index) {
+    found.forEach(function (match, index) {
+      var entry = match.entry;
       var item = document.createElement("li");
       item.id = id + "-option-" + entry.value;
       item.className = "combobox__option";
@@ -143,9 +233,12 @@
       item.setAttribute("aria-selected", chosen === entry ? "true" : "false");
       var name = document.createElement("span");
       name.className = "combobox__name";
-      name.textContent = entry.name;
+      name.textContent = entry.label;
       item.appendChild(name);
-      var detail = entry.others.length ? entry.others.join(" / ") + ", " + entry.county : entry.county;
+      var detail = entry.county;
+      if (match.kind === FORMER) {
+        detail += ", " + texts.former.replace("{name}", match.name);
+      }
       var more = document.createElement("span");
       more.className = "combobox__detail";
       more.textContent = " " + detail;
@@ -196,22 +289,20 @@
   }
 
   function choose(index) {
-    var entry = shown[index];
-    if (!entry) {
+    var match = shown[index];
+    if (!match) {
       return;
     }
-    setChoice(entry);
-    input.value = entry.name;
+    setChoice(match.entry);
+    input.value = match.entry.label;
     close();
   }
 
-  /** What the visitor typed stands for a municipality only when it names exactly one. */
+  /** The select holds a number only while the field shows that municipality's name. */
   function settle() {
-    var typed = fold(input.value.trim());
-    var exact = entries.filter(function (entry) { return entry.keys.indexOf(typed) !== -1; });
-    setChoice(exact.length === 1 ? exact[0] : null);
-    if (exact.length === 1) {
-      input.value = exact[0].name;
+    if (!chosen || input.value !== chosen.label) {
+      var exact = entries.filter(function (entry) { return entry.label === input.value.trim(); });
+      setChoice(exact.length === 1 ? exact[0] : null);
     }
   }
 
@@ -226,11 +317,13 @@
   });
 
   input.addEventListener("keydown", function (event) {
-    var key = event.key;
-    if (key === "ArrowDown" || key === "Down") {
+    var k = event.key;
+    if (k === "ArrowDown" || k === "Down") {
       event.preventDefault();
       if (list.hidden) {
-        render(matches(input.value));
+        render(input.value.trim() ? matches(input.value) : entries.map(function (entry) {
+          return { entry: entry, tier: START, kind: NAME, name: entry.label };
+        }));
         open();
         if (!event.altKey) {
           highlight(0);
@@ -238,19 +331,19 @@
       } else {
         highlight(Math.min(active + 1, shown.length - 1));
       }
-    } else if (key === "ArrowUp" || key === "Up") {
+    } else if (k === "ArrowUp" || k === "Up") {
       event.preventDefault();
       if (!list.hidden) {
         highlight(Math.max(active - 1, 0));
       }
-    } else if (key === "Enter") {
+    } else if (k === "Enter") {
       if (!list.hidden && active >= 0) {
         event.preventDefault();
         choose(active);
       } else {
         settle();
       }
-    } else if (key === "Escape" || key === "Esc") {
+    } else if (k === "Escape" || k === "Esc") {
       if (!list.hidden) {
         event.preventDefault();
         close();
@@ -259,7 +352,7 @@
         input.value = "";
         setChoice(null);
       }
-    } else if (key === "Tab") {
+    } else if (k === "Tab") {
       if (!list.hidden && active >= 0) {
         choose(active);
       }
@@ -269,17 +362,15 @@
 
   input.addEventListener("blur", function () {
     close();
-    if (!chosen || input.value !== chosen.name) {
-      settle();
-    }
+    settle();
   });
 
-  var form = select.form;
-  if (form) {
-    form.addEventListener("submit", function () {
-      if (!chosen || input.value !== chosen.name) {
-        settle();
-      }
-    });
+  if (select.form) {
+    select.form.addEventListener("submit", settle);
   }
+
+  // The browser may restore the select after this script ran (or bring the page back from its
+  // back/forward cache): show the restored municipality in the field then too.
+  refill();
+  window.addEventListener("pageshow", refill);
 })();

@@ -28,6 +28,7 @@ from veileder.web.answers import (
 from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
+from veileder.web.municipality import Typed, municipality_search, settle_typed
 
 site = Blueprint("site", __name__)
 
@@ -119,13 +120,13 @@ class Asked:
     state: State
 
 
-def _ask(role_id: str, question_id: str) -> Asked | Response:
+def _ask(role_id: str, question_id: str, args: MultiDict[str, str] | None = None) -> Asked | Response:
     """Replay the answers for a question's page, or send the visitor to the question that is due."""
     current = _role(role_id)
     question = current.flow.question(question_id)
     if question is None:
         abort(404)
-    given = given_answers(request.args, current.flow)
+    given = given_answers(request.args if args is None else args, current.flow)
     state = resolve(current.flow, given)
     if not state.reaches(question_id):
         return redirect(pages.where_next(current, state), 303)
@@ -144,13 +145,19 @@ def question(role_id: str, question_id: str) -> str | Response:
 
 @site.get("/<lang>/<role_id>/<question_id>/svar")
 def answer(role_id: str, question_id: str) -> str | Response:
-    asked = _ask(role_id, question_id)
+    args, typed = request.args, None
+    question = _role(role_id).flow.question(question_id)
+    if question is not None:  # a municipality's name typed instead of chosen: resolve it
+        args, typed = settle_typed(question, args, municipality_search(content()), current_language())
+    asked = _ask(role_id, question_id, args)
     if isinstance(asked, Response):
         return asked
     text = asked.role.question_text(question_id, current_language()).value
-    form = question_form(asked.question, text, request.args, None)
+    form = question_form(asked.question, text, args, None)
     if not form.validate():
-        return _question_page(asked, form), 422
+        if typed is not None and not typed.settled:
+            form[question_id].errors = [typed.message]
+        return _question_page(asked, form, typed), 422
     current, state = asked.role, asked.state
     kept = answer_query(current.flow, asked.valid, *returning(request.args))
     target = current.flow.next_after(question_id, state.answers)
@@ -218,7 +225,7 @@ def _prefill(asked: Asked) -> object:
     return values[0] if values else None
 
 
-def _question_page(asked: Asked, form: Form) -> str:
+def _question_page(asked: Asked, form: Form, typed: Typed | None = None) -> str:
     lang = current_language()
     role, question_id, state = asked.role, asked.question.id, asked.state
     others = {key: values for key, values in asked.valid.items() if key != question_id}
@@ -241,5 +248,8 @@ def _question_page(asked: Asked, form: Form) -> str:
         total=number - 1 + high,
         approximate=low != high,
         groups=pages.municipality_groups(content(), lang) if asked.question.kind is QuestionKind.MUNICIPALITY else (),
+        search=municipality_search(content()),
+        typed=typed.text if typed else "",
+        typed_choices=typed.choices if typed else (),
         updated=request.args.get(VERSION_KEY) not in (None, role.version),
     )
