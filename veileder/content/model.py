@@ -113,9 +113,5 @@ class Content:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_number", {m.number: m for m in self.municipalities})
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
     def municipality(self, number: str) -> Municipality | None:
         return self._by_number.get(number)

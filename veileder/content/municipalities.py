@@ -75,10 +75,3 @@ def sort_key(name: str, language: str) -> tuple[str, str]:
     folded = unicodedata.normalize("NFKD", base)
     return "".join(ch for ch in folded if not unicodedata.combining(ch)), lowered
 
-
-def fold(text: str) -> str:
-    """Lower-case `text` and strip accents, for matching what a visitor types."""
-    decomposed = unicodedata.normalize(
-        "NFKD", text.casefold().translate(_BASE_LETTER).replace("ø", "o").replace("æ", "ae")
-    )
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
