@@ -12,7 +12,7 @@ from pathlib import Path
 
 from veileder.content.flows import read_flow
 from veileder.content.local import read_local_pages
-from veileder.content.model import SOURCE_LANGUAGE, Content, Role, RoleTexts, SiteTexts
+from veileder.content.model import Content, Role, RoleTexts, SiteTexts
 from veileder.content.municipalities import Municipality, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
 from veileder.content.sitelinks import read_link_urls
@@ -26,13 +26,10 @@ from veileder.content.texts import (
 from veileder.engine import questions_left
 from veileder.engine.checks import check_flow
 from veileder.engine.model import Flow, Location
+from veileder.vocabulary import LANGUAGES, RESERVED_QUESTION_IDS, RESERVED_ROLE_IDS, SITE_PAGE_SLUGS, SOURCE_LANGUAGE
 
-LANGUAGES = ("nb", "nn", "en")
-SITE_PAGES = ("start", "about", "privacy", "accessibility")
-
-#: Words the web site uses in its own addresses, which therefore cannot be ids.
-RESERVED_ROLE_IDS = frozenset({"om", "personvern", "tilgjengelighet", "static", "healthz", "readyz"})
-RESERVED_QUESTION_IDS = frozenset({"oppsummering", "resultat", "utskrift", "svar", "start", "v", "retur", "lang"})
+#: The site's texts in content/site/<lang>/: the start page and the pages the footer links to.
+SITE_PAGES = ("start", *SITE_PAGE_SLUGS.values())
 
 
 def display_path(path: Path) -> str:

@@ -18,6 +18,7 @@ from veileder.content.reader import Reader
 from veileder.content.texts import read_text_file
 from veileder.content.yamlnodes import Mapping, Node
 from veileder.engine.model import Location
+from veileder.vocabulary import NORWEGIAN, SOURCE_LANGUAGE
 
 #: The single entries a municipality file can have, in the order the result shows them.
 SINGLE_ENTRIES = ("contact", "leisure_declaration", "volunteer_centre")
@@ -87,9 +88,9 @@ def _read_page(text: str, path: str, number: str, reader: Reader, role_ids: Coll
             entries.append(entry)
     if not fields.values:
         reader.problem(Location(path, 1), "the file names no contact, leisure_declaration, volunteer_centre or offers")
-    language = reader.text(fields.values.get("language"), "language") or "nb"
-    if language not in ("nb", "nn"):
-        reader.problem(fields.values["language"].where, "language must be nb or nn")
+    language = reader.text(fields.values.get("language"), "language") or SOURCE_LANGUAGE
+    if language not in NORWEGIAN:
+        reader.problem(fields.values["language"].where, f"language must be {' or '.join(NORWEGIAN)}")
     return LocalPage(number, language, tuple(entries), read.html)
 
 

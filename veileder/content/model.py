@@ -16,8 +16,8 @@ from veileder.content.municipalities import Municipality
 from veileder.content.texts import AdviceText, LinkText, PageText, QuestionText, RoleText
 from veileder.engine.checks import Problem
 from veileder.engine.model import Flow, Location
+from veileder.vocabulary import SOURCE_LANGUAGE
 
-SOURCE_LANGUAGE = "nb"
 T = TypeVar("T")
 
 

@@ -8,11 +8,8 @@ from flask import Flask, abort, current_app, g, request, url_for
 from flask_babel import Babel
 
 from veileder.config import PROJECT_ROOT
-from veileder.content import LANGUAGES, SOURCE_LANGUAGE
+from veileder.vocabulary import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE
 from veileder.web.answers import with_query
-
-#: Each language's own name, as shown in the language switcher.
-LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 
 
 def current_language() -> str:
@@ -26,6 +23,7 @@ def init_i18n(app: Flask) -> None:
     Babel(app, locale_selector=current_language)
     app.url_value_preprocessor(_take_language)
     app.url_defaults(_add_language)
+    app.add_template_global(SOURCE_LANGUAGE, "source_language")
     app.context_processor(lambda: {"lang": current_language(), "language_links": language_links})
 
 

@@ -18,7 +18,8 @@ from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.texts import AdviceText, LinkText
 from veileder.engine import AdviceBlock, QuestionKind, State, select_advice
-from veileder.web.answers import RETURN_KEY, RETURN_TO_CHECK, VERSION_KEY, Query, answer_query, with_query
+from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK, SOURCE_LANGUAGE, VERSION_KEY
+from veileder.web.answers import Query, answer_query, with_query
 from veileder.web.qr import qr_svg
 
 
@@ -214,7 +215,7 @@ def result_links(
         municipality,
         local_links,
         page.entries_for(role.id) if page else (),
-        page.language if page else "nb",
+        page.language if page else SOURCE_LANGUAGE,
         page.body if page and page.body else None,
     )
     return [link for link in links if link not in local_links], section

@@ -15,23 +15,24 @@ from wtforms import Form
 
 from veileder.content import Content, Role
 from veileder.engine import RESULT, Question, QuestionKind, State, resolve
-from veileder.web import pages
-from veileder.web.answers import (
+from veileder.vocabulary import (
+    ANSWER_PAGE,
+    CHECK_PAGE,
+    HANDOUT_PAGE,
+    RESULT_PAGE,
     RETURN_KEY,
     RETURN_TO_CHECK,
+    SITE_PAGE_SLUGS,
+    SOURCE_LANGUAGE,
     VERSION_KEY,
-    answer_query,
-    given_answers,
-    returning,
-    valid_answers,
 )
+from veileder.web import pages
+from veileder.web.answers import answer_query, given_answers, returning, valid_answers
 from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
 
 site = Blueprint("site", __name__)
-
-SITE_PAGES = {"om": "about", "personvern": "privacy", "tilgjengelighet": "accessibility"}
 
 
 def content() -> Content:
@@ -83,7 +84,7 @@ def readyz() -> tuple[Response, int]:
 
 @site.get("/")
 def root() -> Response:
-    return redirect(url_for("site.start", lang="nb"))
+    return redirect(url_for("site.start", lang=SOURCE_LANGUAGE))
 
 
 @site.get("/<lang>/")
@@ -94,10 +95,17 @@ def start() -> str:
     return render_template("start.html", page=content().site.page("start", lang), roles=roles)
 
 
-@site.get("/<lang>/<any(om, personvern, tilgjengelighet):slug>")
+@site.app_template_global()
+def site_page_url(name: str) -> str:
+    """The address of a site page by its name in content/site/ (about, privacy, accessibility)."""
+    slug = next(slug for slug, page_name in SITE_PAGE_SLUGS.items() if page_name == name)
+    return url_for("site.page", slug=slug)
+
+
+@site.get(f"/<lang>/<any({', '.join(SITE_PAGE_SLUGS)}):slug>")
 @cached_page()
 def page(slug: str) -> str:
-    name = SITE_PAGES[slug]
+    name = SITE_PAGE_SLUGS[slug]
     return render_template("page.html", name=name, page=content().site.page(name, current_language()))
 
 
@@ -142,7 +150,7 @@ def question(role_id: str, question_id: str) -> str | Response:
     return _question_page(asked, question_form(asked.question, text, None, _prefill(asked)))
 
 
-@site.get("/<lang>/<role_id>/<question_id>/svar")
+@site.get(f"/<lang>/<role_id>/<question_id>/{ANSWER_PAGE}")
 def answer(role_id: str, question_id: str) -> str | Response:
     asked = _ask(role_id, question_id)
     if isinstance(asked, Response):
@@ -161,7 +169,7 @@ def answer(role_id: str, question_id: str) -> str | Response:
     return redirect(pages.question_url(current, target, kept), 303)
 
 
-@site.get("/<lang>/<role_id>/oppsummering")
+@site.get(f"/<lang>/<role_id>/{CHECK_PAGE}")
 @cached_page()
 def check(role_id: str) -> str | Response:
     current = _role(role_id)
@@ -178,13 +186,13 @@ def check(role_id: str) -> str | Response:
     )
 
 
-@site.get("/<lang>/<role_id>/resultat")
+@site.get(f"/<lang>/<role_id>/{RESULT_PAGE}")
 @cached_page()
 def result(role_id: str) -> str | Response:
     return _result_page(role_id, "result.html")
 
 
-@site.get("/<lang>/<role_id>/utskrift")
+@site.get(f"/<lang>/<role_id>/{HANDOUT_PAGE}")
 @cached_page(extra_key=lambda: date_in_oslo())  # the handout shows today's date
 def handout(role_id: str) -> str | Response:
     return _result_page(role_id, "handout.html")
