@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -14,14 +15,12 @@ from werkzeug.wrappers import Response
 from wtforms import Form
 
 from veileder.content import Content, Role
-from veileder.engine import RESULT, Question, QuestionKind, State, resolve
+from veileder.engine import CHECK, RESULT, Navigation, Question, QuestionKind, navigate
 from veileder.vocabulary import (
     ANSWER_PAGE,
     CHECK_PAGE,
     HANDOUT_PAGE,
     RESULT_PAGE,
-    RETURN_KEY,
-    RETURN_TO_CHECK,
     SITE_PAGE_SLUGS,
     SOURCE_LANGUAGE,
     VERSION_KEY,
@@ -124,20 +123,27 @@ class Asked:
     role: Role
     question: Question
     valid: dict[str, tuple[str, ...]]  # every valid answer given, on the path or not
-    state: State
+    navigation: Navigation
+
+
+def _navigate(role: Role, here: str, given: Mapping[str, Sequence[str]] | None = None) -> Navigation:
+    """The engine's navigation for `here` with the answers in the address (called once a request)."""
+    if given is None:
+        given = given_answers(request.args, role.flow)
+    return navigate(role.flow, given, here, returning=bool(returning(request.args)), bounds=role.progress)
 
 
 def _ask(role_id: str, question_id: str) -> Asked | Response:
-    """Replay the answers for a question's page, or send the visitor to the question that is due."""
+    """Replay the answers for a question's page, or send the visitor to the place that is due."""
     current = _role(role_id)
     question = current.flow.question(question_id)
     if question is None:
         abort(404)
     given = given_answers(request.args, current.flow)
-    state = resolve(current.flow, given)
-    if not state.reaches(question_id):
-        return redirect(pages.where_next(current, state), 303)
-    return Asked(current, question, valid_answers(current.flow, given), state)
+    navigation = _navigate(current, question_id, given)
+    if navigation.due is not None:
+        return redirect(pages.place_url(current, navigation.due, navigation.state), 303)
+    return Asked(current, question, valid_answers(current.flow, given), navigation)
 
 
 @site.get("/<lang>/<role_id>/<question_id>")
@@ -151,7 +157,8 @@ def question(role_id: str, question_id: str) -> str | Response:
 
 
 @site.get(f"/<lang>/<role_id>/<question_id>/{ANSWER_PAGE}")
-def answer(role_id: str, question_id: str) -> str | Response:
+def answer(role_id: str, question_id: str) -> Response | tuple[str, int]:
+    """Check a submitted answer: on to where it leads (303), or the question again with the error (422)."""
     asked = _ask(role_id, question_id)
     if isinstance(asked, Response):
         return asked
@@ -159,30 +166,28 @@ def answer(role_id: str, question_id: str) -> str | Response:
     form = question_form(asked.question, text, request.args, None)
     if not form.validate():
         return _question_page(asked, form), 422
-    current, state = asked.role, asked.state
-    kept = answer_query(current.flow, asked.valid, *returning(request.args))
-    target = current.flow.next_after(question_id, state.answers)
-    if target == RESULT or request.args.get(RETURN_KEY) == RETURN_TO_CHECK:
-        return redirect(pages.where_next(current, state, kept), 303)
-    # Step to the next question even if it is answered already (the visitor went back): it shows
-    # prefilled, with every answer kept.
-    return redirect(pages.question_url(current, target, kept), 303)
+    # Every valid answer is kept, even off the path (the visitor went back): a later question
+    # shows prefilled if the path reaches it again.
+    kept = answer_query(asked.role.flow, asked.valid, *returning(request.args))
+    navigation = asked.navigation
+    return redirect(pages.place_url(asked.role, navigation.onward, navigation.state, kept), 303)
 
 
 @site.get(f"/<lang>/<role_id>/{CHECK_PAGE}")
 @cached_page()
 def check(role_id: str) -> str | Response:
     current = _role(role_id)
-    state = resolve(current.flow, given_answers(request.args, current.flow))
-    if not state.complete:
-        return redirect(pages.where_next(current, state), 303)
+    navigation = _navigate(current, CHECK)
+    state = navigation.state
+    if navigation.due is not None:
+        return redirect(pages.place_url(current, navigation.due, state), 303)
     g.query = pages.state_query(state)
     return render_template(
         "check.html",
         role=current,
         rows=pages.answer_rows(content(), current, state, current_language()),
         result_url=pages.result_url(current, state),
-        back_url=pages.back_url(current, state, None),
+        back_url=pages.place_url(current, navigation.back, state),
     )
 
 
@@ -200,12 +205,13 @@ def handout(role_id: str) -> str | Response:
 
 def _result_page(role_id: str, template: str) -> str | Response:
     current = _role(role_id)
-    state = resolve(current.flow, given_answers(request.args, current.flow))
-    if not state.complete:
+    navigation = _navigate(current, RESULT)
+    state = navigation.state
+    kept = pages.state_query(state, *_version_pair(request.args))
+    if navigation.due is not None:
         # An old link whose answers no longer complete the path: ask what is missing.
-        kept = pages.state_query(state, *_version_pair(request.args))
-        return redirect(pages.where_next(current, state, kept), 303)
-    g.query = pages.state_query(state, *_version_pair(request.args))
+        return redirect(pages.place_url(current, navigation.due, state, kept), 303)
+    g.query = kept
     context = pages.result_context(content(), current, state, current_language(), request.args)
     return render_template(template, **context, today=format_date(date_in_oslo(), format="long"))
 
@@ -228,12 +234,10 @@ def _prefill(asked: Asked) -> object:
 
 def _question_page(asked: Asked, form: Form) -> str:
     lang = current_language()
-    role, question_id, state = asked.role, asked.question.id, asked.state
+    role, question_id, navigation = asked.role, asked.question.id, asked.navigation
     others = {key: values for key, values in asked.valid.items() if key != question_id}
     hidden = answer_query(role.flow, others, *returning(request.args))
     g.query = answer_query(role.flow, asked.valid)
-    low, high = role.progress[question_id]
-    number = state.number(question_id)
     field = form[question_id]
     return render_template(
         "question.html",
@@ -244,10 +248,8 @@ def _question_page(asked: Asked, form: Form) -> str:
         selected=chosen(field.data),
         hidden=hidden,
         action=url_for("site.answer", role_id=role.id, question_id=question_id),
-        back_url=pages.back_url(role, state, question_id),
-        number=number,
-        total=number - 1 + high,
-        approximate=low != high,
+        back_url=pages.place_url(role, navigation.back, navigation.state),
+        progress=navigation.progress,
         groups=pages.municipality_groups(content(), lang) if asked.question.kind is QuestionKind.MUNICIPALITY else (),
         updated=request.args.get(VERSION_KEY) not in (None, role.version),
     )
