@@ -14,8 +14,9 @@ from pypdf import PdfReader
 from veileder import create_app
 from veileder.engine import Path, enumerate_paths
 from veileder.vocabulary import LANGUAGES
+from veileder.web.loaded import site_content
 
-CONTENT = create_app({"TESTING": True}).extensions["veileder.content"]
+CONTENT = site_content(create_app({"TESTING": True}))
 ROLES = list(CONTENT.roles)
 
 

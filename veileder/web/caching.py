@@ -15,7 +15,9 @@ from collections.abc import Callable, Hashable
 from functools import wraps
 from typing import ParamSpec
 
-from flask import Response, current_app, request
+from flask import Flask, Response, current_app, request
+
+from veileder.web.loaded import site_content
 
 P = ParamSpec("P")
 
@@ -82,6 +84,20 @@ class PageCache:
         return len(self._pages)
 
 
+_KEY = "veileder.page_cache"
+
+
+def init_page_cache(app: Flask, max_bytes: int) -> None:
+    """Give `app` a page cache of at most `max_bytes` (without one, pages are rendered each time)."""
+    app.extensions[_KEY] = PageCache(max_bytes)
+
+
+def _page_cache() -> PageCache | None:
+    cache = current_app.extensions.get(_KEY)
+    assert cache is None or isinstance(cache, PageCache)
+    return cache
+
+
 def accepts_gzip() -> bool:
     return "gzip" in request.headers.get("Accept-Encoding", "").lower()
 
@@ -115,10 +131,10 @@ def cached_page(extra_key: Callable[[], Hashable] | None = None) -> Callable[[Vi
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> object:
-            cache: PageCache | None = current_app.extensions.get("veileder.page_cache")
+            cache = _page_cache()
             if cache is None:
                 return view(*args, **kwargs)
-            content = current_app.extensions["veileder.content"]
+            content = site_content()
             host = "" if current_app.config.get("PUBLIC_URL") else request.host
             key = (content.version, request.path, request.query_string, host, extra_key() if extra_key else None)
             page = cache.get(key)

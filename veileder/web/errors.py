@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Flask, g, render_template, request
 from flask.globals import request_ctx
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from veileder.web.i18n import language_from_path
+from veileder.web.i18n import language_from_path, language_links
 
 
 def _messages(code: int) -> tuple[str, str]:
@@ -30,7 +32,8 @@ def error_page(error: HTTPException) -> tuple[str, int, dict[str, str]]:
     headers = {name: value for name, value in error.get_headers() if name == "Allow"}
     # Without a URL adapter (Werkzeug refused the Host header) no link can be built with url_for.
     template = "error.html" if request_ctx.url_adapter is not None else "bare_error.html"
-    return render_template(template, title=title, message=message), code, headers
+    links = partial(language_links, keep_query=False)
+    return render_template(template, title=title, message=message, language_links=links), code, headers
 
 
 def init_errors(app: Flask) -> None:

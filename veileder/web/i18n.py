@@ -48,12 +48,17 @@ def _add_language(endpoint: str, values: dict[str, Any]) -> None:
         values["lang"] = current_language()
 
 
-def language_links() -> list[dict[str, str]]:
-    """The current page in every language, with the same answers (`g.query`, set by the view)."""
+def language_links(keep_query: bool = True) -> list[dict[str, str]]:
+    """The current page in every language, with the same query string.
+
+    The visitor's answers live in the address and nowhere else, so the links take them from
+    there, whatever the page: no view has to remember to hand them over. An error page links to
+    the start page, or to the same page without the query that failed (`keep_query=False`).
+    """
     endpoint, args = request.endpoint, request.view_args
     if endpoint is None or args is None or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         endpoint, args = "site.start", {}
-    query = list(getattr(g, "query", ()))
+    query = list(request.args.items(multi=True)) if keep_query else []
     return [
         {"lang": lang, "name": LANGUAGE_NAMES[lang], "url": with_query(url_for(endpoint, **args, lang=lang), query)}
         for lang in LANGUAGES

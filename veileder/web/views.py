@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_date
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 from wtforms import Form
 
-from veileder.content import Content, Role
+from veileder.content import Role
 from veileder.engine import CHECK, RESULT, Navigation, Question, QuestionKind, navigate
 from veileder.vocabulary import (
     ANSWER_PAGE,
@@ -30,16 +30,13 @@ from veileder.web.answers import answer_query, given_answers, returning, valid_a
 from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
+from veileder.web.loaded import site_content
 
 site = Blueprint("site", __name__)
 
 
-def content() -> Content:
-    return current_app.extensions["veileder.content"]
-
-
 def _role(role_id: str) -> Role:
-    role = content().roles.get(role_id)
+    role = site_content().roles.get(role_id)
     if role is None:
         abort(404)
     return role
@@ -75,7 +72,7 @@ def healthz() -> Response:
 @site.get("/readyz")
 def readyz() -> tuple[Response, int]:
     """Ready: the content is loaded and has no problems."""
-    loaded = content()
+    loaded = site_content()
     ready = not loaded.problems
     body = jsonify(status="ready" if ready else "content has problems", content_version=loaded.version)
     return body, 200 if ready else 503
@@ -90,8 +87,8 @@ def root() -> Response:
 @cached_page()
 def start() -> str:
     lang = current_language()
-    roles = [(role, role.text(lang)) for role in content().roles.values()]
-    return render_template("start.html", page=content().site.page("start", lang), roles=roles)
+    roles = [(role, role.text(lang)) for role in site_content().roles.values()]
+    return render_template("start.html", page=site_content().site.page("start", lang), roles=roles)
 
 
 @site.app_template_global()
@@ -105,7 +102,7 @@ def site_page_url(name: str) -> str:
 @cached_page()
 def page(slug: str) -> str:
     name = SITE_PAGE_SLUGS[slug]
-    return render_template("page.html", name=name, page=content().site.page(name, current_language()))
+    return render_template("page.html", name=name, page=site_content().site.page(name, current_language()))
 
 
 @site.get("/<lang>/<role_id>/")
@@ -181,11 +178,10 @@ def check(role_id: str) -> str | Response:
     state = navigation.state
     if navigation.due is not None:
         return redirect(pages.place_url(current, navigation.due, state), 303)
-    g.query = pages.state_query(state)
     return render_template(
         "check.html",
         role=current,
-        rows=pages.answer_rows(content(), current, state, current_language()),
+        rows=pages.answer_rows(site_content(), current, state, current_language()),
         result_url=pages.result_url(current, state),
         back_url=pages.place_url(current, navigation.back, state),
     )
@@ -211,8 +207,7 @@ def _result_page(role_id: str, template: str) -> str | Response:
     if navigation.due is not None:
         # An old link whose answers no longer complete the path: ask what is missing.
         return redirect(pages.place_url(current, navigation.due, state, kept), 303)
-    g.query = kept
-    context = pages.result_context(content(), current, state, current_language(), request.args)
+    context = pages.result_context(site_content(), current, state, current_language(), request.args)
     return render_template(template, **context, today=format_date(date_in_oslo(), format="long"))
 
 
@@ -237,8 +232,8 @@ def _question_page(asked: Asked, form: Form) -> str:
     role, question_id, navigation = asked.role, asked.question.id, asked.navigation
     others = {key: values for key, values in asked.valid.items() if key != question_id}
     hidden = answer_query(role.flow, others, *returning(request.args))
-    g.query = answer_query(role.flow, asked.valid)
     field = form[question_id]
+    municipality = asked.question.kind is QuestionKind.MUNICIPALITY
     return render_template(
         "question.html",
         role=role,
@@ -250,6 +245,6 @@ def _question_page(asked: Asked, form: Form) -> str:
         action=url_for("site.answer", role_id=role.id, question_id=question_id),
         back_url=pages.place_url(role, navigation.back, navigation.state),
         progress=navigation.progress,
-        groups=pages.municipality_groups(content(), lang) if asked.question.kind is QuestionKind.MUNICIPALITY else (),
+        groups=pages.municipality_groups(site_content(), lang) if municipality else (),
         updated=request.args.get(VERSION_KEY) not in (None, role.version),
     )
