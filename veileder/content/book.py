@@ -13,10 +13,11 @@ from pathlib import Path
 
 from veileder.content.explain import always, chain, clauses, words
 from veileder.content.frontmatter import split_front_matter
-from veileder.content.model import SOURCE_LANGUAGE, Content, Role, Translated
+from veileder.content.model import Content, Role, Translated
 from veileder.content.yamlnodes import Mapping, Scalar
 from veileder.engine.conditions import Condition
 from veileder.engine.model import RESULT, Question, QuestionKind
+from veileder.vocabulary import SOURCE_LANGUAGE
 
 #: The command that writes the book, named in its documents.
 BOOK_COMMAND = "flask --app veileder content book"

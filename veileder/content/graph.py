@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from veileder.content.explain import chain, join, words
-from veileder.content.model import SOURCE_LANGUAGE, Role
+from veileder.content.model import Role
 from veileder.engine.conditions import And, Condition, Not, OptionTest, Or
 from veileder.engine.model import RESULT, Question, QuestionKind, Rule
+from veileder.vocabulary import SOURCE_LANGUAGE
 
 #: Option labels longer than this are cut at a word, so that the arrows stay readable.
 MAX_LABEL = 40

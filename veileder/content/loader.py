@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from veileder.content.flows import read_flow
 from veileder.content.local import read_local_pages
@@ -17,6 +20,10 @@ from veileder.content.municipalities import Municipality, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
 from veileder.content.sitelinks import read_link_urls
 from veileder.content.texts import (
+    AdviceText,
+    LinkText,
+    PageText,
+    QuestionText,
     read_advice_text,
     read_link_texts,
     read_page_text,
@@ -30,6 +37,8 @@ from veileder.vocabulary import LANGUAGES, RESERVED_QUESTION_IDS, RESERVED_ROLE_
 
 #: The site's texts in content/site/<lang>/: the start page and the pages the footer links to.
 SITE_PAGES = ("start", *SITE_PAGE_SLUGS.values())
+
+T = TypeVar("T")
 
 
 def display_path(path: Path) -> str:
@@ -132,19 +141,19 @@ def _role_texts(folder: Path, lang: str, flow: Flow, reader: Reader, strays: boo
         return None
     role_path = base / "role.md"
     role_text = _read(role_path, reader, required, read_role_text)
-    questions = {}
+    questions: dict[str, QuestionText] = {}
     for question in flow.questions:
         if question.id in questions:  # a duplicated id is reported once, by the flow check
             continue
         path = base / "questions" / f"{question.id}.md"
-        text = _read(path, reader, required, lambda t, p, r, q=question: read_question_text(t, p, r, q))
-        if text is not None:
-            questions[question.id] = text
-    advice = {}
+        question_text = _read(path, reader, required, partial(read_question_text, question=question))
+        if question_text is not None:
+            questions[question.id] = question_text
+    advice: dict[str, AdviceText] = {}
     for block in flow.advice:
-        text = _read(base / "advice" / f"{block.id}.md", reader, required, read_advice_text)
-        if text is not None:
-            advice[block.id] = text
+        advice_text = _read(base / "advice" / f"{block.id}.md", reader, required, read_advice_text)
+        if advice_text is not None:
+            advice[block.id] = advice_text
     if strays:
         _report_strays(base, flow, reader)
     return RoleTexts(role_text, questions, advice)
@@ -169,7 +178,7 @@ def _report_strays(base: Path, flow: Flow, reader: Reader) -> None:
                 )
 
 
-def _read(path: Path, reader: Reader, required: bool, parse):
+def _read(path: Path, reader: Reader, required: bool, parse: Callable[[str, str, Reader], T | None]) -> T | None:
     if not path.is_file():
         if required:
             reader.problem(Location(display_path(path), 1), "this file is missing")
@@ -180,8 +189,8 @@ def _read(path: Path, reader: Reader, required: bool, parse):
 def _site(directory: Path, reader: Reader) -> SiteTexts:
     site = directory / "site"
     urls = read_link_urls(site / "links.yaml", display_path(site / "links.yaml"), reader)
-    pages: dict[str, dict] = {}
-    links: dict[str, dict] = {}
+    pages: dict[str, dict[str, PageText]] = {}
+    links: dict[str, dict[str, LinkText]] = {}
     for lang in LANGUAGES:
         required = lang == SOURCE_LANGUAGE
         folder = site / lang

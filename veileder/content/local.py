@@ -8,7 +8,7 @@ name the ages it is for. Entries are written in the municipality's own language 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,7 +111,7 @@ def _entry(reader: Reader, node: Node, kind: str, role_ids: Collection[str]) -> 
 
 
 def _check_contacts(reader: Reader, fields: Mapping, text: dict[str, str | None]) -> bool:
-    checks = {
+    checks: dict[str, tuple[Callable[[str], object], str]] = {
         "url": (lambda v: v.startswith(("https://", "http://")), "the url must start with https:// or http://"),
         "email": (EMAIL.fullmatch, "the email is not an e-mail address"),
         "phone": (PHONE.fullmatch, "the phone number should be digits and spaces, such as 12 34 56 78"),

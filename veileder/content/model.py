@@ -19,13 +19,14 @@ from veileder.engine.model import Flow, Location
 from veileder.vocabulary import SOURCE_LANGUAGE
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass(frozen=True)
-class Translated(Generic[T]):
+class Translated(Generic[T_co]):
     """A text and whether it is shown in bokmål because the wanted language lacks it."""
 
-    value: T
+    value: T_co
     fallback: bool = False
 
 

@@ -23,7 +23,7 @@ def init_i18n(app: Flask) -> None:
     Babel(app, locale_selector=current_language)
     app.url_value_preprocessor(_take_language)
     app.url_defaults(_add_language)
-    app.add_template_global(SOURCE_LANGUAGE, "source_language")
+    app.jinja_env.globals["source_language"] = SOURCE_LANGUAGE
     app.context_processor(lambda: {"lang": current_language(), "language_links": language_links})
 
 

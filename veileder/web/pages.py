@@ -59,10 +59,8 @@ def check_url(role: Role, state: State) -> str:
     return with_query(url_for("site.check", role_id=role.id), state_query(state))
 
 
-def result_url(role: Role, state: State, **url_options: bool) -> str:
-    return with_query(
-        url_for("site.result", role_id=role.id, **url_options), state_query(state, (VERSION_KEY, role.version))
-    )
+def result_url(role: Role, state: State) -> str:
+    return with_query(url_for("site.result", role_id=role.id), state_query(state, (VERSION_KEY, role.version)))
 
 
 def place_url(role: Role, place: str | None, state: State, kept: Query | None = None) -> str:
@@ -158,7 +156,9 @@ def version_notes(role: Role, state: State, args: MultiDict[str, str]) -> Versio
     return VersionNotes(True, bool(answered - set(state.answers)))
 
 
-def result_context(content: Content, role: Role, state: State, lang: str, args: MultiDict[str, str]) -> dict:
+def result_context(
+    content: Content, role: Role, state: State, lang: str, args: MultiDict[str, str]
+) -> dict[str, object]:
     """Everything the result and the handout show."""
     links, local = result_links(content, role, chosen_municipality(content, state), lang)
     return {
