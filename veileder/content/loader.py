@@ -53,6 +53,12 @@ def display_path(path: Path) -> str:
 def load_content(directory: Path) -> Content:
     """Read everything under `directory`. Problems are collected in `Content.problems`."""
     reader = Reader()
+    if not directory.is_dir():
+        reader.problem(
+            Location(display_path(directory), 1),
+            "there is no content folder here: set VEILEDER_CONTENT_DIR to the folder with roles/, site/ and kommuner/",
+        )
+        return Content(directory, {}, SiteTexts({}, {}, {}), (), {}, "", tuple(reader.problems))
     municipalities = _municipalities(directory, reader)
     numbers = [m.number for m in municipalities]
     roles = _roles(directory, reader, numbers)

@@ -18,13 +18,15 @@ from veileder.web.i18n import init_i18n
 from veileder.web.loaded import serve_content
 from veileder.web.logs import init_logging
 from veileder.web.preview import init_preview
+from veileder.web.readiness import StartupError, init_requirements
 from veileder.web.security import init_security
 from veileder.web.views import site
 
 STATIC_FOLDER = Path(__file__).parent.parent / "static"
+TEMPLATE_FOLDER = Path(__file__).parent.parent / "templates"
 
 
-class BrokenContentError(RuntimeError):
+class BrokenContentError(StartupError):
     """The content has problems; the app refuses to start and lists them."""
 
     def __init__(self, content: Content) -> None:
@@ -35,6 +37,7 @@ class BrokenContentError(RuntimeError):
 def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app = Flask("veileder", static_folder=None)
     app.config.update(load_settings(overrides))
+    init_requirements(app, TEMPLATE_FOLDER, STATIC_FOLDER)
     content = load_content(Path(app.config["CONTENT_DIR"]))
     if content.problems and not app.debug:
         raise BrokenContentError(content)

@@ -51,6 +51,9 @@ class AssetStore:
         mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return Asset(name, StoredPage(path.read_bytes(), mimetype), path.stat().st_mtime_ns)
 
+    def names(self) -> set[str]:
+        return set(self._assets)
+
     def get(self, name: str) -> Asset | None:
         asset = self._assets.get(name)
         if asset is not None and self.reload:
@@ -70,6 +73,11 @@ def _store() -> AssetStore:
     store = current_app.extensions[_KEY]
     assert isinstance(store, AssetStore)
     return store
+
+
+def served_assets() -> set[str]:
+    """The static files the app has read and serves."""
+    return _store().names()
 
 
 def asset_url(name: str) -> str:

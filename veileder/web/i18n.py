@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask, abort, current_app, g, request, url_for
 from flask_babel import Babel
 
-from veileder.config import PROJECT_ROOT
+from veileder.catalogs import CATALOG_DIR
 from veileder.vocabulary import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE
 from veileder.web.answers import with_query
 
@@ -17,7 +17,7 @@ def current_language() -> str:
 
 
 def init_i18n(app: Flask) -> None:
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PROJECT_ROOT / "translations"))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(CATALOG_DIR))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", SOURCE_LANGUAGE)
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Oslo")
     Babel(app, locale_selector=current_language)

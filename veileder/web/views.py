@@ -27,10 +27,12 @@ from veileder.vocabulary import (
 )
 from veileder.web import pages
 from veileder.web.answers import answer_query, given_answers, returning, valid_answers
+from veileder.web.assets import served_assets
 from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
 from veileder.web.loaded import site_content
+from veileder.web.readiness import missing_now
 
 site = Blueprint("site", __name__)
 
@@ -71,8 +73,11 @@ def healthz() -> Response:
 
 @site.get("/readyz")
 def readyz() -> tuple[Response, int]:
-    """Ready: the content is loaded and has no problems."""
+    """Ready: the content is loaded and has no problems, and no file the pages need is missing."""
     loaded = site_content()
+    missing = missing_now(served_assets())
+    if missing:
+        return jsonify(status="files are missing", missing=missing, content_version=loaded.version), 503
     ready = not loaded.problems
     body = jsonify(status="ready" if ready else "content has problems", content_version=loaded.version)
     return body, 200 if ready else 503
