@@ -40,8 +40,9 @@ serve: setup ## Run the app as in production, with gunicorn, on http://127.0.0.1
 check: setup ## Check the content strictly (every problem and warning as file:line: message)
 	$(BIN)/flask --app veileder content check --strict
 
-lint: setup ## Lint the Python code
+lint: setup ## Lint the Python code and check its types (mypy --strict, set up in pyproject.toml)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 translations: setup ## Extract interface text to translations/messages.pot and update the catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --sort-output \
@@ -57,6 +58,7 @@ chromium: ## Install Debian's Chromium for the browser tests, if it is missing
 
 test: setup chromium ## Set up and run every test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/flask --app veileder content check --strict
 	$(BIN)/pytest
 

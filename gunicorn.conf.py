@@ -8,9 +8,10 @@ import os
 from pathlib import Path
 
 bind = os.environ.get("VEILEDER_BIND", "0.0.0.0:8000")
-# Pages are small and CPU-bound: one synchronous worker per core serves them best.
+# Pages are small and CPU-bound: one synchronous worker per core serves them best. It is gunicorn's
+# sync worker, answering a request it cannot read with the site's error page (see the module).
 workers = int(os.environ.get("VEILEDER_WORKERS", multiprocessing.cpu_count()))
-worker_class = "sync"
+worker_class = "veileder.web.worker.Worker"
 # Load the content once, in the master, before forking: workers share it, and broken content stops
 # the server before it takes a single request.
 preload_app = True

@@ -53,6 +53,7 @@ import json, sys, time
 started = time.perf_counter()
 from veileder import create_app
 import veileder.web.app
+from veileder.web.loaded import site_content
 imported = time.perf_counter()
 app = create_app({"CONTENT_DIR": sys.argv[1], "ACCESS_LOG": False})
 created = time.perf_counter()
@@ -62,7 +63,7 @@ print(json.dumps({
     "import_s": imported - started,
     "create_app_s": created - imported,
     "create_app_again_s": again - created,
-    "roles": len(app.extensions["veileder.content"].roles),
+    "roles": len(site_content(app).roles),
 }))
 """
 

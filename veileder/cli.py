@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from veileder.config import content_dir
-from veileder.content import LANGUAGES, Content, Role, load_content
+from veileder.content import LANGUAGES, SOURCE_LANGUAGE, Content, Role, load_content
 from veileder.content.book import write_book
 from veileder.content.coverage import coverage
 from veileder.content.graph import flow_document, flow_document_name, mermaid
@@ -113,16 +113,23 @@ def paths(role: str | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write one Markdown file per role into this folder (docs/flows) instead of printing.",
 )
-def graph(role: str | None, folder: Path | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=SOURCE_LANGUAGE,
+    show_default=True,
+    help="The language of the labels.",
+)
+def graph(role: str | None, folder: Path | None, lang: str) -> None:
     """Each role's flow as a Mermaid flowchart: questions, answers, the result and its advice."""
     _, roles = _checked(role)
     if folder is None:
-        click.echo("\n".join(f"%% {current.id}\n{mermaid(current)}" for current in roles), nl=False)
+        click.echo("\n".join(f"%% {current.id}\n{mermaid(current, lang)}" for current in roles), nl=False)
         return
     folder.mkdir(parents=True, exist_ok=True)
     for current in roles:
-        path = folder / flow_document_name(current)
-        path.write_text(flow_document(current), encoding="utf-8")
+        path = folder / flow_document_name(current, lang)
+        path.write_text(flow_document(current, lang), encoding="utf-8")
         click.echo(f"wrote {path}")
 
 

@@ -16,9 +16,10 @@ from veileder import create_app
 from veileder.content import Content, Role
 from veileder.engine import enumerate_paths
 from veileder.engine.paths import Path, Step
+from veileder.vocabulary import LANGUAGES, SITE_PAGE_SLUGS
+from veileder.web.loaded import site_content
 
-LANGUAGES = ("nb", "nn", "en")
-SITE_PAGES = ("om", "personvern", "tilgjengelighet")
+SITE_PAGES = tuple(SITE_PAGE_SLUGS)
 #: Kautokeino: a real municipality number, with a Sami name, for every municipality question.
 MUNICIPALITY = "5612"
 
@@ -37,7 +38,7 @@ class PageState:
 
 @cache
 def content() -> Content:
-    return create_app({"TESTING": True}).extensions["veileder.content"]
+    return site_content(create_app({"TESTING": True}))
 
 
 def roles() -> list[Role]:

@@ -1,16 +1,23 @@
 """Conditions in plain words: what an advice block asks for (`explain`), and which of the visitor's
 answers made it show (`why`), quoting the question titles and option labels of the visitor's language."""
 
+import ast
+import re
 import shutil
+from pathlib import Path
 
 import pytest
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
 
 from tests.conftest import MINIMAL
+from veileder import catalogs
 from veileder.content import load_content
 from veileder.content.explain import explain, why
 from veileder.engine import And, AnyOf, Equals, Not, Or
 
 ROLE = load_content(MINIMAL).roles["familie"]
+ROOT = Path(__file__).resolve().parents[2]
 
 AKTIVITET_JA = Equals("aktivitet", "ja")
 IKKE_BARN = Not(Equals("alder", "barn"))
@@ -221,3 +228,42 @@ def test_the_visitors_language_with_bokmal_where_a_text_is_not_translated(
         assert explain(condition, translated_role, lang) == expected
     else:
         assert why(condition, translated_role, lang, answers) == expected
+
+
+def test_the_sentences_come_from_the_catalogs_translators_work_on():
+    """Every word these modules say is a gettext message in translations/messages.pot, which
+    `make translations` extracts: no module keeps its own table of words per language."""
+    with (ROOT / "translations" / "messages.pot").open("rb") as file:
+        template = {message.id for message in read_po(file) if message.id}
+    for module in ("explain", "book", "graph"):
+        path = ROOT / "veileder" / "content" / f"{module}.py"
+        found = {message for _, message, _, _ in extract_from_file("python", str(path))}
+        assert found, module
+        assert found <= template, module
+        assert not _norwegian_literals(path), module
+
+
+def _norwegian_literals(path: Path) -> list[str]:
+    """String literals (not docstrings) with a Norwegian word in them: a word table kept in code."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    words = re.compile(r"\b(og|eller|ikke|ikkje|videre|vidare|ellers|elles|alltid|vises|spørsmål|råd)\b", re.I)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        if words.search(node.value) and "bokmål" not in node.value
+    ]
+
+
+def test_a_missing_catalog_is_named_with_the_command_that_builds_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogs, "CATALOG_DIR", tmp_path)
+    catalogs.translator.cache_clear()
+    try:
+        with pytest.raises(catalogs.MissingCatalogError) as raised:
+            explain(AKTIVITET_JA, ROLE, "nn")
+    finally:
+        catalogs.translator.cache_clear()
+    assert str(raised.value) == (
+        f"the compiled catalog {tmp_path}/nn/LC_MESSAGES/messages.mo is missing: `make setup` builds it"
+    )

@@ -74,6 +74,31 @@ def test_the_result_lists_each_advice_block_and_when_it_shows(content_copy):
     assert lines[-1] == "  result --> advice"
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ['  result(["Result"])', '  subgraph advice["Advice on the result page"]', "when: always", " or "]),
+        ("nn", ['  result(["Resultat"])', '  subgraph advice["Råd på resultatsida"]', "når: alltid", "ikkje"]),
+    ],
+)
+def test_the_diagram_is_drawn_in_the_language_asked_for(content_copy, lang, expected):
+    english = content_copy / "roles/familie/en/questions"
+    english.mkdir(parents=True)
+    (english / "alder.md").write_text(
+        "---\ntitle: How old is the child?\noptions:\n  barn: Under 13\n  ungdom: 13 or older\n---\n", encoding="utf-8"
+    )
+    result = _graph(content_copy, "familie", "--lang", lang)
+    assert result.exit_code == 0
+    assert_valid_mermaid(result.stdout.split("\n", 1)[1])
+    for part in expected:
+        assert part in result.stdout
+    if lang == "en":
+        assert '  q_alder["How old is the child?<br/><small>alder</small>"]' in result.stdout
+        assert "alder: not «Under 13»" in result.stdout
+        assert "Penger" in result.stdout  # a text not yet in English: in bokmål
+        assert " eller " not in result.stdout and "ikke" not in result.stdout
+
+
 def test_options_that_go_to_the_same_question_share_one_arrow(content_copy):
     replace_in(
         content_copy / "roles/familie/flow.yaml",

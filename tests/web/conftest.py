@@ -10,6 +10,7 @@ from flask import Flask
 from tests.web.client import CheckingClient
 from veileder import create_app
 from veileder.content import Content
+from veileder.web.loaded import site_content
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +20,7 @@ def app() -> Flask:
 
 @pytest.fixture(scope="session")
 def content(app: Flask) -> Content:
-    return app.extensions["veileder.content"]
+    return site_content(app)
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ from tests.web.html_checks import SECURITY_HEADERS
 from veileder.config import content_dir
 from veileder.content import LANGUAGES, Content, load_content
 from veileder.engine import QuestionKind, enumerate_paths
+from veileder.vocabulary import SITE_PAGE_SLUGS
 
 #: Every test sends the same fixed number of requests on every run.
 HOSTILE = settings(
@@ -53,7 +54,7 @@ HOSTILE = settings(
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"]
 ODD_METHODS = ["TRACE", "CONNECT", "PROPFIND", "get", "G\u00c9T", "X" * 200]
-SITE_PAGES = ["om", "personvern", "tilgjengelighet"]
+SITE_PAGES = list(SITE_PAGE_SLUGS)
 STATIC = Path(__file__).resolve().parents[2] / "veileder" / "static"
 
 #: Text a visitor should never see on an error page: a traceback or the name of an exception.

@@ -137,6 +137,23 @@ def test_the_language_links_keep_the_page_and_the_answers(site):
     assert set(alternates) == set(LANGUAGES)
 
 
+def test_the_language_links_of_an_answer_with_an_error_keep_the_answers_and_show_the_error_again(site):
+    page = site.get("/nb/forelder/hindringer/svar?aktivitet=ja")  # nothing ticked
+    assert page.status == 422
+    links = {a["hreflang"]: a["href"] for a in page.soup.select(".languages a")}
+    assert links["en"] == "/en/forelder/hindringer/svar?aktivitet=ja"
+    english = site.get(links["en"])
+    assert english.status == 422
+    assert english.text(".ds-error-summary a") == "Choose at least one of the answers."
+
+
+def test_an_error_page_links_to_the_other_languages_without_the_address_that_failed(site):
+    page = site.get("/nb/finnes-ikke/?aktivitet=ja")
+    assert page.status == 404
+    links = {a["hreflang"]: a["href"] for a in page.soup.select(".languages a")}
+    assert links == {"nn": "/nn/finnes-ikke/", "en": "/en/finnes-ikke/"}
+
+
 def test_switching_language_on_the_result_keeps_the_result(site):
     result = site.get("/nb/forelder/resultat?aktivitet=ja&hindringer=finne&kommune=5612")
     english = site.get(next(a["href"] for a in result.soup.select(".languages a") if a["hreflang"] == "en"))

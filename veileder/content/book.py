@@ -9,105 +9,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from veileder.content.explain import clauses, wording
+from veileder.content.explain import always, chain, clauses, words
 from veileder.content.frontmatter import split_front_matter
-from veileder.content.model import SOURCE_LANGUAGE, Content, Role, Translated
+from veileder.content.model import Content, Role, Translated
 from veileder.content.yamlnodes import Mapping, Scalar
 from veileder.engine.conditions import Condition
 from veileder.engine.model import RESULT, Question, QuestionKind
+from veileder.vocabulary import SOURCE_LANGUAGE
+
+#: The command that writes the book, named in its documents.
+BOOK_COMMAND = "flask --app veileder content book"
 
 
-@dataclass(frozen=True)
-class BookWords:
-    language: str
-    about: str  # the line under the title; {role} and {language}
-    questions: str
-    advice: str
-    advice_intro: str
-    kinds: dict[QuestionKind, str]
-    exclusive: str
-    next: str
-    goes_to: str  # {target}
-    all_go_to: str  # {target}
-    when_goes_to: str  # {clause}, {target}
-    otherwise: str  # {target}
-    result: str
-    shown_when: str  # before one condition
-    shown_when_all: str  # before a list of conditions that must all hold
-    untranslated: str
-
-
-WORDS = {
-    "nb": BookWords(
-        language="bokmål",
-        about="Innholdsboka for rollen `{role}` på {language}, laget av `flask --app veileder content book`.",
-        questions="Spørsmål",
-        advice="Råd",
-        advice_intro="Rådene står på resultatsiden i denne rekkefølgen når svarene passer.",
-        kinds={
-            QuestionKind.SINGLE: "Velg ett svar.",
-            QuestionKind.MULTIPLE: "Kryss av for ett eller flere svar.",
-            QuestionKind.MUNICIPALITY: "Velg en kommune fra listen over alle kommuner.",
-        },
-        exclusive="kan ikke krysses av sammen med andre svar",
-        next="Videre",
-        goes_to="videre til {target}",
-        all_go_to="Alle svar går videre til {target}.",
-        when_goes_to="Når {clause}: {target}",
-        otherwise="Ellers: {target}",
-        result="resultatet",
-        shown_when="Vises når",
-        shown_when_all="Vises når alt dette stemmer",
-        untranslated="ikke oversatt ennå, står på bokmål",
-    ),
-    "nn": BookWords(
-        language="nynorsk",
-        about="Innhaldsboka for rolla `{role}` på {language}, laga av `flask --app veileder content book`.",
-        questions="Spørsmål",
-        advice="Råd",
-        advice_intro="Råda står på resultatsida i denne rekkjefølgja når svara passar.",
-        kinds={
-            QuestionKind.SINGLE: "Vel eitt svar.",
-            QuestionKind.MULTIPLE: "Kryss av for eitt eller fleire svar.",
-            QuestionKind.MUNICIPALITY: "Vel ein kommune frå lista over alle kommunar.",
-        },
-        exclusive="kan ikkje kryssast av saman med andre svar",
-        next="Vidare",
-        goes_to="vidare til {target}",
-        all_go_to="Alle svar går vidare til {target}.",
-        when_goes_to="Når {clause}: {target}",
-        otherwise="Elles: {target}",
-        result="resultatet",
-        shown_when="Blir vist når",
-        shown_when_all="Blir vist når alt dette stemmer",
-        untranslated="ikkje omsett enno, står på bokmål",
-    ),
-    "en": BookWords(
-        language="English",
-        about="The content book for the role `{role}` in {language}, made by `flask --app veileder content book`.",
-        questions="Questions",
-        advice="Advice",
-        advice_intro="The result page shows the advice in this order when the answers fit.",
-        kinds={
-            QuestionKind.SINGLE: "Choose one answer.",
-            QuestionKind.MULTIPLE: "Tick one or more answers.",
-            QuestionKind.MUNICIPALITY: "Choose a municipality from the list of all municipalities.",
-        },
-        exclusive="cannot be ticked together with other answers",
-        next="Next",
-        goes_to="on to {target}",
-        all_go_to="Every answer goes on to {target}.",
-        when_goes_to="When {clause}: {target}",
-        otherwise="Otherwise: {target}",
-        result="the result",
-        shown_when="Shown when",
-        shown_when_all="Shown when all of these are true",
-        untranslated="not translated yet, shown in bokmål",
-    ),
-}
+def _kind(kind: QuestionKind, lang: str) -> str:
+    """How a question of `kind` is answered, as the book says it."""
+    _ = words(lang)
+    if kind is QuestionKind.SINGLE:
+        return _("Choose one answer.")
+    if kind is QuestionKind.MULTIPLE:
+        return _("Tick one or more answers.")
+    return _("Choose a municipality from the list of all municipalities.")
 
 
 def book_name(role: Role, lang: str) -> str:
@@ -163,38 +86,43 @@ class _Book:
     def __init__(self, content: Content, role: Role, lang: str) -> None:
         self.role = role
         self.lang = lang
-        self.words = WORDS.get(lang, WORDS[SOURCE_LANGUAGE])
+        self._ = words(lang)
         self.sources = _Sources(content, role)
 
-    def source_lang(self, translated: Translated) -> str:
+    def source_lang(self, translated: Translated[object]) -> str:
         return SOURCE_LANGUAGE if translated.fallback else self.lang
 
-    def note(self, translated: Translated) -> str:
-        return f" *({self.words.untranslated})*" if translated.fallback else ""
+    def note(self, translated: Translated[object]) -> str:
+        _ = self._
+        return " *(" + _("not translated yet, shown in bokmål") + ")*" if translated.fallback else ""
 
     def lines(self) -> Iterator[str]:
-        words = self.words
+        _ = self._
         text = self.role.text(self.lang)
-        _, intro = self.sources.read(self.source_lang(text), "role.md")
+        intro = self.sources.read(self.source_lang(text), "role.md")[1]
         yield f"# {text.value.name}{self.note(text)}"
         yield ""
-        yield words.about.format(role=self.role.id, language=words.language)
+        yield _(
+            "The content book for the role `%(role)s` in English, made by `%(command)s`.",
+            role=self.role.id,
+            command=BOOK_COMMAND,
+        )
         yield ""
         yield f"*{text.value.summary}*"
         yield ""
         yield from _blocks(intro, shift=0)
-        yield f"## {words.questions}"
+        yield "## " + _("Questions")
         yield ""
         for number, question in enumerate(self.role.flow.questions, start=1):
             yield from self.question(number, question)
-        yield f"## {words.advice}"
+        yield "## " + _("Advice")
         yield ""
-        yield words.advice_intro
+        yield _("The result page shows the advice in this order when the answers fit.")
         yield ""
         for number, block in enumerate(self.role.flow.advice, start=1):
-            text = self.role.advice_text(block.id, self.lang)
-            _, body = self.sources.read(self.source_lang(text), f"advice/{block.id}.md")
-            yield f"### {number}. {text.value.title}{self.note(text)}"
+            advice = self.role.advice_text(block.id, self.lang)
+            body = self.sources.read(self.source_lang(advice), f"advice/{block.id}.md")[1]
+            yield f"### {number}. {advice.value.title}{self.note(advice)}"
             yield ""
             yield f"`{block.id}`"
             yield ""
@@ -202,11 +130,12 @@ class _Book:
             yield from _blocks(body, shift=1)
 
     def question(self, number: int, question: Question) -> Iterator[str]:
+        _ = self._
         text = self.role.question_text(question.id, self.lang)
         hint, option_hints, body = self.sources.question(question.id, self.source_lang(text))
         yield f"### {number}. {text.value.title}{self.note(text)}"
         yield ""
-        yield f"`{question.id}` · {self.words.kinds[question.kind]}"
+        yield f"`{question.id}` · {_kind(question.kind, self.lang)}"
         yield ""
         if hint:
             yield f"*{hint}*"
@@ -218,9 +147,9 @@ class _Book:
             if option.id in option_hints:
                 parts.append(f"({option_hints[option.id]})")
             if option.exclusive:
-                parts.append(f"– {self.words.exclusive}")
+                parts.append("– " + _("cannot be ticked together with other answers"))
             if targets:
-                parts.append(f"– {self.words.goes_to.format(target=self.target(targets[option.id]))}")
+                parts.append("– " + _("on to %(target)s", target=self.target(targets[option.id])))
             yield "- " + " ".join(parts)
         if not targets:
             yield from self.rules(question)
@@ -238,39 +167,41 @@ class _Book:
 
     def rules(self, question: Question) -> Iterator[str]:
         """Where the flow goes after a question whose answers combine: one line per rule."""
-        words = self.words
+        _ = self._
         if question.kind is not QuestionKind.MUNICIPALITY:
             yield ""
         flow = self.role.flow
         if not question.rules or question.rules[0].condition is None:
             first = question.rules[0].target if question.rules else flow.default_next(question.id)
-            yield words.all_go_to.format(target=self.target(first))
+            yield _("Every answer goes on to %(target)s.", target=self.target(first))
             return
-        yield f"{words.next}:"
+        yield _("Next") + ":"
         yield ""
         otherwise = flow.default_next(question.id)
         for rule in question.rules:
             if rule.condition is None:  # applies to every answer the rules above it did not take
                 otherwise = rule.target
                 break
-            clause = f" {wording(self.lang).and_} ".join(clauses(rule.condition, self.role, self.lang))
-            yield f"- {words.when_goes_to.format(clause=clause, target=self.target(rule.target))}"
-        yield f"- {words.otherwise.format(target=self.target(otherwise))}"
+            clause = chain(clauses(rule.condition, self.role, self.lang), self.lang)
+            yield "- " + _("When %(clause)s: %(target)s", clause=clause, target=self.target(rule.target))
+        yield "- " + _("Otherwise: %(target)s", target=self.target(otherwise))
 
     def target(self, target: str) -> str:
+        _ = self._
         if target == RESULT:
-            return self.words.result
+            return _("the result")
         return f'"{self.role.question_text(target, self.lang).value.title}"'
 
     def shown_when(self, condition: Condition | None) -> Iterator[str]:
+        _ = self._
         if condition is None:
-            yield wording(self.lang).always
+            yield always(self.lang)
         else:
             found = clauses(condition, self.role, self.lang)
             if len(found) == 1:
-                yield f"{self.words.shown_when}: {found[0]}"
+                yield _("Shown when") + f": {found[0]}"
             else:
-                yield f"{self.words.shown_when_all}:"
+                yield _("Shown when all of these are true") + ":"
                 yield ""
                 yield from (f"- {clause}" for clause in found)
         yield ""

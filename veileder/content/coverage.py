@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from veileder.content.loader import LANGUAGES, SITE_PAGES
-from veileder.content.model import SOURCE_LANGUAGE, Content
+from veileder.content.loader import SITE_PAGES
+from veileder.content.model import Content
+from veileder.vocabulary import LANGUAGES, SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)

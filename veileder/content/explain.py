@@ -2,90 +2,55 @@
 
 `explain` says what a condition asks for ("Why could this show?"), `why` says which of the
 visitor's own answers made it hold ("Why am I seeing this?"). Both return short sentences; the
-phrase forms (`clauses`, `ALWAYS`) are for documents such as the content book.
+phrase forms (`clauses`, `always`) are for documents such as the content book. The words come from
+the interface's gettext catalogs, so translators see them with the rest of the interface text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from veileder.catalogs import Translator, translator
 from veileder.content.model import Role
 from veileder.engine.conditions import And, Condition, Not, OptionTest, Or
 from veileder.engine.model import Answers, QuestionKind
+from veileder.vocabulary import LANGUAGES, SOURCE_LANGUAGE
 
 
-@dataclass(frozen=True)
-class Wording:
-    """One language's words. In the templates {q} is a question title, {o} one or more option labels."""
-
-    chosen: str  # single choice: the answer is {o}
-    not_chosen: str
-    ticked: str  # multiple choice: {o} is among the ticked
-    not_ticked: str
-    you_chose: str  # the visitor's own answers, for `why`
-    you_did_not_choose: str
-    you_ticked: str
-    you_did_not_tick: str
-    and_: str
-    or_: str
-    not_: str  # "it is not so that {x}", for a negated combination
-    everyone: str  # the sentence for advice without a condition
-    always: str  # the same as a short phrase, for a list
+def words(lang: str) -> Translator:
+    """The catalog's words for `lang`; bokmål for a language Veileder does not have."""
+    return translator(lang if lang in LANGUAGES else SOURCE_LANGUAGE)
 
 
-WORDING = {
-    "nb": Wording(
-        chosen='"{q}" er besvart med {o}',
-        not_chosen='"{q}" er ikke besvart med {o}',
-        ticked='{o} er krysset av på "{q}"',
-        not_ticked='{o} er ikke krysset av på "{q}"',
-        you_chose='Du svarte {o} på "{q}".',
-        you_did_not_choose='Du svarte ikke {o} på "{q}".',
-        you_ticked='Du krysset av for {o} på "{q}".',
-        you_did_not_tick='Du krysset ikke av for {o} på "{q}".',
-        and_="og",
-        or_="eller",
-        not_="det stemmer ikke at {x}",
-        everyone="Dette rådet vises til alle som velger denne rollen.",
-        always="Vises alltid",
-    ),
-    "nn": Wording(
-        chosen='"{q}" er svart med {o}',
-        not_chosen='"{q}" er ikkje svart med {o}',
-        ticked='{o} er kryssa av på "{q}"',
-        not_ticked='{o} er ikkje kryssa av på "{q}"',
-        you_chose='Du svarte {o} på "{q}".',
-        you_did_not_choose='Du svarte ikkje {o} på "{q}".',
-        you_ticked='Du kryssa av for {o} på "{q}".',
-        you_did_not_tick='Du kryssa ikkje av for {o} på "{q}".',
-        and_="og",
-        or_="eller",
-        not_="det stemmer ikkje at {x}",
-        everyone="Dette rådet blir vist til alle som vel denne rolla.",
-        always="Blir alltid vist",
-    ),
-    "en": Wording(
-        chosen='the answer to "{q}" is {o}',
-        not_chosen='the answer to "{q}" is not {o}',
-        ticked='{o} is ticked for "{q}"',
-        not_ticked='{o} is not ticked for "{q}"',
-        you_chose='You answered {o} to "{q}".',
-        you_did_not_choose='You did not answer {o} to "{q}".',
-        you_ticked='You ticked {o} for "{q}".',
-        you_did_not_tick='You did not tick {o} for "{q}".',
-        and_="and",
-        or_="or",
-        not_="it is not true that {x}",
-        everyone="This advice is shown to everyone who chooses this role.",
-        always="Always shown",
-    ),
-}
+def everyone(lang: str) -> str:
+    """The sentence for advice without a condition."""
+    _ = words(lang)
+    return _("This advice is shown to everyone who chooses this role.")
 
 
-def wording(lang: str) -> Wording:
-    """The words for `lang`; bokmål for a language Veileder does not have."""
-    return WORDING.get(lang, WORDING["nb"])
+def always(lang: str) -> str:
+    """The same as a short phrase, for a list."""
+    _ = words(lang)
+    return _("Always shown")
+
+
+def join(items: list[str], lang: str, *, either: bool = False) -> str:
+    """'A', 'A and B', 'A, B and C' (with `either`: 'A, B or C'), in the words of `lang`."""
+    if len(items) <= 1:
+        return "".join(items)
+    _ = words(lang)
+    first, last = ", ".join(items[:-1]), items[-1]
+    if either:
+        return _("%(first)s or %(last)s", first=first, last=last)
+    return _("%(first)s and %(last)s", first=first, last=last)
+
+
+def chain(items: list[str], lang: str, *, either: bool = False) -> str:
+    """'A and B and C' (with `either`: 'A or B or C'): conditions, which may hold commas themselves."""
+    text = items[0]
+    for item in items[1:]:
+        text = join([text, item], lang, either=either)
+    return text
 
 
 def explain(condition: Condition | None, role: Role, lang: str) -> list[str]:
@@ -95,7 +60,7 @@ def explain(condition: Condition | None, role: Role, lang: str) -> list[str]:
     alternatives with "or"). No condition gives the sentence that everyone sees the advice.
     """
     if condition is None:
-        return [wording(lang).everyone]
+        return [everyone(lang)]
     return [_sentence(clause) for clause in clauses(condition, role, lang)]
 
 
@@ -112,7 +77,7 @@ def why(condition: Condition | None, role: Role, lang: str, answers: Answers) ->
     when the condition does not hold for `answers` (the advice would not be shown).
     """
     if condition is None:
-        return [wording(lang).everyone]
+        return [everyone(lang)]
     if not condition.holds(answers):
         return []
     return list(dict.fromkeys(_Reasons(role, lang, answers).held(condition)))
@@ -124,7 +89,7 @@ class _Labels:
     def __init__(self, role: Role, lang: str) -> None:
         self.role = role
         self.lang = lang
-        self.words = wording(lang)
+        self._ = words(lang)
 
     def title(self, question_id: str) -> str:
         try:
@@ -132,30 +97,23 @@ class _Labels:
         except KeyError:
             return question_id
 
-    def options(self, question_id: str, option_ids: tuple[str, ...], joiner: str) -> str:
+    def options(self, question_id: str, option_ids: tuple[str, ...], *, either: bool) -> str:
         """The labels in quotes: "A", "B" or "C". A municipality's number stands for itself."""
         try:
             texts = self.role.question_text(question_id, self.lang).value.options
         except KeyError:
             texts = {}
         quoted = [f'"{texts[o].label}"' if o in texts else f'"{o}"' for o in option_ids]
-        return join(quoted, joiner)
+        return join(quoted, self.lang, either=either)
 
     def is_multiple(self, question_id: str) -> bool:
         question = self.role.flow.question(question_id)
         return question is not None and question.kind is QuestionKind.MULTIPLE
 
 
-def join(items: list[str], joiner: str) -> str:
-    """'A', 'A og B', 'A, B og C'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
-
-
 class _Phrases(_Labels):
     def phrase(self, condition: Condition, nested: bool) -> str:
-        words = self.words
+        _ = self._
         if isinstance(condition, OptionTest):
             return self.leaf(condition, negated=False)
         if isinstance(condition, Not):
@@ -163,20 +121,23 @@ class _Phrases(_Labels):
                 return self.leaf(condition.item, negated=True)
             if isinstance(condition.item, Not):
                 return self.phrase(condition.item.item, nested)
-            return words.not_.format(x=self.phrase(condition.item, nested=True))
+            return _("it is not true that %(condition)s", condition=self.phrase(condition.item, nested=True))
         if isinstance(condition, And | Or):
-            joiner = words.and_ if isinstance(condition, And) else words.or_
-            text = f" {joiner} ".join(self.phrase(item, nested=True) for item in condition.items)
+            parts = [self.phrase(item, nested=True) for item in condition.items]
+            text = chain(parts, self.lang, either=isinstance(condition, Or))
             return f"({text})" if nested and len(condition.items) > 1 else text
         raise TypeError(f"not a condition: {condition!r}")
 
     def leaf(self, test: OptionTest, negated: bool) -> str:
-        words = self.words
+        _ = self._
+        question, options = self.title(test.question), self.options(test.question, test.values, either=True)
         if self.is_multiple(test.question):
-            template = words.not_ticked if negated else words.ticked
-        else:
-            template = words.not_chosen if negated else words.chosen
-        return template.format(q=self.title(test.question), o=self.options(test.question, test.values, words.or_))
+            if negated:
+                return _('%(options)s is not ticked for "%(question)s"', options=options, question=question)
+            return _('%(options)s is ticked for "%(question)s"', options=options, question=question)
+        if negated:
+            return _('the answer to "%(question)s" is not %(options)s', options=options, question=question)
+        return _('the answer to "%(question)s" is %(options)s', options=options, question=question)
 
 
 class _Reasons(_Labels):
@@ -209,13 +170,15 @@ class _Reasons(_Labels):
                     yield from self.failed(item)
 
     def sentence(self, question_id: str, values: tuple[str, ...], negated: bool) -> str:
-        words = self.words
+        _ = self._
+        question, options = self.title(question_id), self.options(question_id, values, either=negated)
         if self.is_multiple(question_id):
-            template = words.you_did_not_tick if negated else words.you_ticked
-        else:
-            template = words.you_did_not_choose if negated else words.you_chose
-        joiner = words.or_ if negated else words.and_
-        return template.format(q=self.title(question_id), o=self.options(question_id, values, joiner))
+            if negated:
+                return _('You did not tick %(options)s for "%(question)s".', options=options, question=question)
+            return _('You ticked %(options)s for "%(question)s".', options=options, question=question)
+        if negated:
+            return _('You did not answer %(options)s to "%(question)s".', options=options, question=question)
+        return _('You answered %(options)s to "%(question)s".', options=options, question=question)
 
 
 def _sentence(phrase: str) -> str:

@@ -161,13 +161,14 @@ def read_condition(reader: Reader, node: Node) -> Condition | None:
         if combiners[0] == "not":
             inner = read_condition(reader, node.values["not"])
             return Not(inner, node.where) if inner is not None else None
-        items = [read_condition(reader, item) for item in reader.sequence(node.values[combiners[0]], combiners[0])]
-        if not items:
+        nodes = reader.sequence(node.values[combiners[0]], combiners[0])
+        items = [item for item in (read_condition(reader, each) for each in nodes) if item is not None]
+        if not nodes:
             reader.problem(node.where, f"'{combiners[0]}' needs a list of conditions")
-        if not items or any(item is None for item in items):
+        if not nodes or len(items) != len(nodes):
             return None
         combine = And if combiners[0] == "all" else Or
-        return combine(tuple(items), node.where)  # type: ignore[arg-type]
+        return combine(tuple(items), node.where)
     tests = [key for key in LEAF_KEYS if key in node.values]
     fields = reader.mapping(node, "a condition", node.where, ("question",), LEAF_KEYS)
     if fields is None or len(tests) != 1:

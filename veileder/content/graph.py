@@ -1,24 +1,22 @@
 """A role's flow as a Mermaid flowchart: questions, the answers that lead on, the result and its advice.
 
-Labels are bokmål. Every label is quoted and escaped, so that any title or option label an editor
-writes gives a valid diagram.
+Labels are in the language asked for (bokmål by default), with the content's texts and the
+interface catalogs' words. Every label is quoted and escaped, so that any title or option label an
+editor writes gives a valid diagram.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from veileder.content.explain import join
-from veileder.content.model import SOURCE_LANGUAGE, Role
+from veileder.content.explain import chain, join, words
+from veileder.content.model import Role
 from veileder.engine.conditions import And, Condition, Not, OptionTest, Or
 from veileder.engine.model import RESULT, Question, QuestionKind, Rule
+from veileder.vocabulary import SOURCE_LANGUAGE
 
 #: Option labels longer than this are cut at a word, so that the arrows stay readable.
 MAX_LABEL = 40
-OTHERWISE = "ellers"
-ALWAYS = "alltid"
-RESULT_LABEL = "Resultat"
-ADVICE_HEADING = "Råd på resultatsiden"
 
 #: Characters that Mermaid would read as syntax inside a label, as its entity codes.
 _ESCAPES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "|": "#124;", "`": "#96;", ";": "#59;"}
@@ -42,41 +40,46 @@ def node_id(target: str) -> str:
     return "result" if target == RESULT else "q_" + target.replace("-", "_")
 
 
-def mermaid(role: Role) -> str:
-    """The flowchart for `role`, as Mermaid source."""
-    return "\n".join(_Diagram(role).lines()) + "\n"
+def mermaid(role: Role, lang: str = SOURCE_LANGUAGE) -> str:
+    """The flowchart for `role` in `lang`, as Mermaid source."""
+    return "\n".join(_Diagram(role, lang).lines()) + "\n"
 
 
 #: The command that writes the documents in docs/flows; their text and the test name it.
 WRITE_COMMAND = "flask --app veileder content graph --write docs/flows"
 
 
-def flow_document_name(role: Role) -> str:
-    return f"{role.id}.md"
+def flow_document_name(role: Role, lang: str = SOURCE_LANGUAGE) -> str:
+    return f"{role.id}.md" if lang == SOURCE_LANGUAGE else f"{role.id}.{lang}.md"
 
 
-def flow_document(role: Role) -> str:
+def flow_document(role: Role, lang: str = SOURCE_LANGUAGE) -> str:
     """The Markdown file for docs/flows: a heading and the flowchart in a mermaid block."""
-    name = role.text(SOURCE_LANGUAGE).value.name
+    name = role.text(lang).value.name
+    command = WRITE_COMMAND if lang == SOURCE_LANGUAGE else f"{WRITE_COMMAND} --lang {lang}"
     return (
         f"# {role.id}: {name}\n\n"
-        f"Generated from `content/roles/{role.id}/` by `{WRITE_COMMAND}`; do not edit by hand.\n\n"
-        f"```mermaid\n{mermaid(role)}```\n"
+        f"Generated from `content/roles/{role.id}/` by `{command}`; do not edit by hand.\n\n"
+        f"```mermaid\n{mermaid(role, lang)}```\n"
     )
 
 
 class _Diagram:
-    def __init__(self, role: Role) -> None:
+    def __init__(self, role: Role, lang: str) -> None:
         self.role = role
         self.flow = role.flow
+        self.lang = lang
+        self._ = words(lang)
 
     def lines(self) -> Iterator[str]:
+        _ = self._
         yield "flowchart TD"
-        yield f'  start(["{escape(self.role.text(SOURCE_LANGUAGE).value.name)}"])'
+        yield f'  start(["{escape(self.role.text(self.lang).value.name)}"])'
         for question in self.flow.questions:
-            title = self.role.question_text(question.id, SOURCE_LANGUAGE).value.title
+            title = self.role.question_text(question.id, self.lang).value.title
             yield f'  {node_id(question.id)}["{escape(title)}<br/><small>{escape(question.id)}</small>"]'
-        yield f'  result(["{RESULT_LABEL}"])'
+        result = escape(_("Result"))
+        yield f'  result(["{result}"])'
         yield f"  start --> {node_id(self.flow.start)}"
         for question in self.flow.questions:
             for target, label in self.edges(question):
@@ -95,7 +98,7 @@ class _Diagram:
             edges.append((rule.target, self.rule_label(question, rule, first=number == 0)))
             if rule.condition is None:
                 return edges  # the rules below it are never reached
-        edges.append((self.flow.default_next(question.id), OTHERWISE))
+        edges.append((self.flow.default_next(question.id), self._("otherwise")))
         return edges
 
     def only_about(self, question: Question) -> bool:
@@ -122,40 +125,45 @@ class _Diagram:
 
     def rule_label(self, question: Question, rule: Rule, first: bool) -> str:
         if rule.condition is None:
-            return "" if first else OTHERWISE
+            return "" if first else self._("otherwise")
         return escape(self.condition(rule.condition, question.id, nested=False))
 
     def condition(self, condition: Condition, here: str | None, nested: bool) -> str:
         """A short form: `«Penger» eller «Utstyr»` (about `here`), `aktivitet: «Ja» og alder: ikke «Barn»`."""
+        _ = self._
         if isinstance(condition, OptionTest):
             return self.test(condition, here, negated=False)
         if isinstance(condition, Not) and isinstance(condition.item, OptionTest):
             return self.test(condition.item, here, negated=True)
         if isinstance(condition, Not):
-            return "ikke " + self.condition(condition.item, here, nested=True)
+            return _("not %(condition)s", condition=self.condition(condition.item, here, nested=True))
         if isinstance(condition, And | Or):
-            joiner = " og " if isinstance(condition, And) else " eller "
-            text = joiner.join(self.condition(item, here, nested=True) for item in condition.items)
+            parts = [self.condition(item, here, nested=True) for item in condition.items]
+            text = chain(parts, self.lang, either=isinstance(condition, Or))
             return f"({text})" if nested and len(condition.items) > 1 else text
         raise TypeError(f"not a condition: {condition!r}")
 
     def test(self, test: OptionTest, here: str | None, negated: bool) -> str:
-        labels = join([f"«{shorten(self.label(test.question, value))}»" for value in test.values], "eller")
-        text = f"ikke {labels}" if negated else labels
+        quoted = [f"«{shorten(self.label(test.question, value))}»" for value in test.values]
+        labels = join(quoted, self.lang, either=True)
+        text = self._("not %(condition)s", condition=labels) if negated else labels
         return text if test.question == here else f"{test.question}: {text}"
 
     def label(self, question_id: str, option_id: str) -> str:
-        options = self.role.question_text(question_id, SOURCE_LANGUAGE).value.options
+        options = self.role.question_text(question_id, self.lang).value.options
         return options[option_id].label if option_id in options else option_id
 
     def advice(self) -> Iterator[str]:
         """The advice blocks stacked in a box under the result, each with when it shows."""
-        yield f'  subgraph advice["{ADVICE_HEADING}"]'
+        _ = self._
+        heading = escape(_("Advice on the result page"))
+        yield f'  subgraph advice["{heading}"]'
         yield "    direction LR"
         for block in self.flow.advice:
-            title = self.role.advice_text(block.id, SOURCE_LANGUAGE).value.title
-            when = ALWAYS if block.condition is None else self.condition(block.condition, None, nested=False)
-            label = f"{escape(title)}<br/><small>{escape(block.id)}</small><br/><i>når: {escape(when)}</i>"
+            title = self.role.advice_text(block.id, self.lang).value.title
+            when = _("always") if block.condition is None else self.condition(block.condition, None, nested=False)
+            when = _("when: %(condition)s", condition=when)
+            label = f"{escape(title)}<br/><small>{escape(block.id)}</small><br/><i>{escape(when)}</i>"
             yield f'    a_{block.id.replace("-", "_")}["{label}"]'
         yield "  end"
         yield "  result --> advice"

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from veileder.content.flows import read_flow
 from veileder.content.local import read_local_pages
-from veileder.content.model import SOURCE_LANGUAGE, Content, Role, RoleTexts, SiteTexts
+from veileder.content.model import Content, Role, RoleTexts, SiteTexts
 from veileder.content.municipalities import FormerName, Municipality, read_former_names, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
 from veileder.content.sitelinks import read_link_urls
 from veileder.content.texts import (
+    AdviceText,
+    LinkText,
+    PageText,
+    QuestionText,
     read_advice_text,
     read_link_texts,
     read_page_text,
@@ -26,13 +33,12 @@ from veileder.content.texts import (
 from veileder.engine import questions_left
 from veileder.engine.checks import check_flow
 from veileder.engine.model import Flow, Location
+from veileder.vocabulary import LANGUAGES, RESERVED_QUESTION_IDS, RESERVED_ROLE_IDS, SITE_PAGE_SLUGS, SOURCE_LANGUAGE
 
-LANGUAGES = ("nb", "nn", "en")
-SITE_PAGES = ("start", "about", "privacy", "accessibility")
+#: The site's texts in content/site/<lang>/: the start page and the pages the footer links to.
+SITE_PAGES = ("start", *SITE_PAGE_SLUGS.values())
 
-#: Words the web site uses in its own addresses, which therefore cannot be ids.
-RESERVED_ROLE_IDS = frozenset({"om", "personvern", "tilgjengelighet", "static", "healthz", "readyz"})
-RESERVED_QUESTION_IDS = frozenset({"oppsummering", "resultat", "utskrift", "svar", "start", "v", "retur", "lang"})
+T = TypeVar("T")
 
 
 def display_path(path: Path) -> str:
@@ -47,6 +53,12 @@ def display_path(path: Path) -> str:
 def load_content(directory: Path) -> Content:
     """Read everything under `directory`. Problems are collected in `Content.problems`."""
     reader = Reader()
+    if not directory.is_dir():
+        reader.problem(
+            Location(display_path(directory), 1),
+            "there is no content folder here: set VEILEDER_CONTENT_DIR to the folder with roles/, site/ and kommuner/",
+        )
+        return Content(directory, {}, SiteTexts({}, {}, {}), (), (), {}, "", tuple(reader.problems))
     municipalities = _municipalities(directory, reader)
     numbers = [m.number for m in municipalities]
     former_names = _former_names(directory, reader, set(numbers))
@@ -147,19 +159,19 @@ def _role_texts(folder: Path, lang: str, flow: Flow, reader: Reader, strays: boo
         return None
     role_path = base / "role.md"
     role_text = _read(role_path, reader, required, read_role_text)
-    questions = {}
+    questions: dict[str, QuestionText] = {}
     for question in flow.questions:
         if question.id in questions:  # a duplicated id is reported once, by the flow check
             continue
         path = base / "questions" / f"{question.id}.md"
-        text = _read(path, reader, required, lambda t, p, r, q=question: read_question_text(t, p, r, q))
-        if text is not None:
-            questions[question.id] = text
-    advice = {}
+        question_text = _read(path, reader, required, partial(read_question_text, question=question))
+        if question_text is not None:
+            questions[question.id] = question_text
+    advice: dict[str, AdviceText] = {}
     for block in flow.advice:
-        text = _read(base / "advice" / f"{block.id}.md", reader, required, read_advice_text)
-        if text is not None:
-            advice[block.id] = text
+        advice_text = _read(base / "advice" / f"{block.id}.md", reader, required, read_advice_text)
+        if advice_text is not None:
+            advice[block.id] = advice_text
     if strays:
         _report_strays(base, flow, reader)
     return RoleTexts(role_text, questions, advice)
@@ -184,7 +196,7 @@ def _report_strays(base: Path, flow: Flow, reader: Reader) -> None:
                 )
 
 
-def _read(path: Path, reader: Reader, required: bool, parse):
+def _read(path: Path, reader: Reader, required: bool, parse: Callable[[str, str, Reader], T | None]) -> T | None:
     if not path.is_file():
         if required:
             reader.problem(Location(display_path(path), 1), "this file is missing")
@@ -195,8 +207,8 @@ def _read(path: Path, reader: Reader, required: bool, parse):
 def _site(directory: Path, reader: Reader) -> SiteTexts:
     site = directory / "site"
     urls = read_link_urls(site / "links.yaml", display_path(site / "links.yaml"), reader)
-    pages: dict[str, dict] = {}
-    links: dict[str, dict] = {}
+    pages: dict[str, dict[str, PageText]] = {}
+    links: dict[str, dict[str, LinkText]] = {}
     for lang in LANGUAGES:
         required = lang == SOURCE_LANGUAGE
         folder = site / lang

@@ -8,7 +8,7 @@ name the ages it is for. Entries are written in the municipality's own language 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from veileder.content.reader import Reader
 from veileder.content.texts import read_text_file
 from veileder.content.yamlnodes import Mapping, Node
 from veileder.engine.model import Location
+from veileder.vocabulary import NORWEGIAN, SOURCE_LANGUAGE
 
 #: The single entries a municipality file can have, in the order the result shows them.
 SINGLE_ENTRIES = ("contact", "leisure_declaration", "volunteer_centre")
@@ -89,9 +90,9 @@ def _read_page(text: str, path: str, number: str, reader: Reader, role_ids: Coll
             entries.append(entry)
     if not fields.values:
         reader.problem(Location(path, 1), "the file names no contact, leisure_declaration, volunteer_centre or offers")
-    language = reader.text(fields.values.get("language"), "language") or "nb"
-    if language not in ("nb", "nn"):
-        reader.problem(fields.values["language"].where, "language must be nb or nn")
+    language = reader.text(fields.values.get("language"), "language") or SOURCE_LANGUAGE
+    if language not in NORWEGIAN:
+        reader.problem(fields.values["language"].where, f"language must be {' or '.join(NORWEGIAN)}")
     return LocalPage(number, language, tuple(entries), read.html)
 
 
@@ -112,7 +113,7 @@ def _entry(reader: Reader, node: Node, kind: str, role_ids: Collection[str]) -> 
 
 
 def _check_contacts(reader: Reader, fields: Mapping, text: dict[str, str | None]) -> bool:
-    checks = {
+    checks: dict[str, tuple[Callable[[str], object], str]] = {
         "url": (lambda v: v.startswith(("https://", "http://")), "the url must start with https:// or http://"),
         "email": (EMAIL.fullmatch, "the email is not an e-mail address"),
         "phone": (PHONE.fullmatch, "the phone number should be digits and spaces, such as 12 34 56 78"),

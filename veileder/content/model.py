@@ -16,16 +16,17 @@ from veileder.content.municipalities import FormerName, Municipality
 from veileder.content.texts import AdviceText, LinkText, PageText, QuestionText, RoleText
 from veileder.engine.checks import Problem
 from veileder.engine.model import Flow, Location
+from veileder.vocabulary import SOURCE_LANGUAGE
 
-SOURCE_LANGUAGE = "nb"
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass(frozen=True)
-class Translated(Generic[T]):
+class Translated(Generic[T_co]):
     """A text and whether it is shown in bokmål because the wanted language lacks it."""
 
-    value: T
+    value: T_co
     fallback: bool = False
 
 
@@ -113,10 +114,6 @@ class Content:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_number", {m.number: m for m in self.municipalities})
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
     def municipality(self, number: str) -> Municipality | None:
         return self._by_number.get(number)

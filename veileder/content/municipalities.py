@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from veileder.engine.checks import Problem
 from veileder.engine.model import Location
+from veileder.vocabulary import NORWEGIAN
 
 COLUMNS = ["kommunenummer", "navn", "fylkesnummer", "fylke", "andre_navn"]
 FORMER_COLUMNS = ["tidligere_navn", "tidligere_nummer", "kommunenummer", "endret"]
@@ -90,7 +91,7 @@ def sort_key(name: str, language: str) -> tuple[str, str]:
     other accents (á, č, ŋ in Sami names) do not change the order.
     """
     lowered = name.casefold().translate(_BASE_LETTER)
-    if language in ("nb", "nn"):
+    if language in NORWEGIAN:
         base = "".join(_NORWEGIAN_LAST.get(ch, ch) for ch in lowered)
     else:
         base = lowered.replace("æ", "ae").replace("ø", "o")

@@ -18,11 +18,13 @@ from veileder.engine.model import (
     QuestionKind,
     Rule,
 )
+from veileder.engine.navigation import CHECK, Navigation, Progress, navigate
 from veileder.engine.paths import Path, enumerate_paths
 from veileder.engine.progress import questions_left
 from veileder.engine.resolver import State, resolve
 
 __all__ = [
+    "CHECK",
     "RESULT",
     "AdviceBlock",
     "And",
@@ -32,15 +34,18 @@ __all__ = [
     "Equals",
     "Flow",
     "Location",
+    "Navigation",
     "Not",
     "Option",
     "Or",
     "Path",
+    "Progress",
     "Question",
     "QuestionKind",
     "Rule",
     "State",
     "enumerate_paths",
+    "navigate",
     "questions_left",
     "resolve",
     "select_advice",

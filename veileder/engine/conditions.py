@@ -16,7 +16,10 @@ from veileder.engine.model import NOWHERE, Answers, Location
 class Condition(Protocol):
     """Something that is true or false for a set of answers."""
 
-    where: Location
+    # Read-only, as in the frozen dataclasses below: a plain attribute here would demand that
+    # every condition let it be assigned, which none of them does.
+    @property
+    def where(self) -> Location: ...
 
     def holds(self, answers: Answers) -> bool: ...
 

@@ -22,7 +22,6 @@ class State:
     path: tuple[str, ...]
     answers: Answers
     current: str | None
-    ignored: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -58,8 +57,8 @@ class State:
 def resolve(flow: Flow, given: Mapping[str, Sequence[str]]) -> State:
     """Replay `given` (question id -> chosen values, as submitted) through `flow`.
 
-    Values that are not a valid answer to their question are treated as no answer. Keys that
-    name no question on the path are reported in `State.ignored`.
+    Values that are not a valid answer to their question are treated as no answer; keys that
+    name no question on the path are left out.
     """
     answers: dict[str, tuple[str, ...]] = {}
     path: list[str] = []
@@ -71,19 +70,9 @@ def resolve(flow: Flow, given: Mapping[str, Sequence[str]]) -> State:
             break
         values = tuple(given.get(step, ()))
         if not question.is_valid_answer(values):
-            return _state(flow, path, answers, step, given)
+            return State(flow, tuple(path), answers, step)
         answers[step] = values
         path.append(step)
         step = flow.next_after(step, answers)
-    return _state(flow, path, answers, None, given)
+    return State(flow, tuple(path), answers, None)
 
-
-def _state(
-    flow: Flow,
-    path: list[str],
-    answers: dict[str, tuple[str, ...]],
-    current: str | None,
-    given: Mapping[str, Sequence[str]],
-) -> State:
-    ignored = tuple(key for key in given if key not in answers and key != current)
-    return State(flow, tuple(path), answers, current, ignored)

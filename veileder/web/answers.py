@@ -1,9 +1,9 @@
 """Answers in the query string: read them for a flow, and write them back into links.
 
 The query string is the visitor's only state: `?alder=6-12&hindringer=penger&hindringer=utstyr`.
-Keys are question ids; a multiple-choice answer repeats its key. Two more keys are the site's own:
-`retur` (come back to the check-answers page after a change) and `v` (the content version a result
-link was made with).
+Keys are question ids; a multiple-choice answer repeats its key. Two more keys are the site's own
+(see `veileder.vocabulary`): come back to the check-answers page after a change, and the content
+version a result link was made with.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ from urllib.parse import urlencode
 from werkzeug.datastructures import MultiDict
 
 from veileder.engine import Flow
-
-RETURN_KEY = "retur"
-RETURN_TO_CHECK = "oppsummering"
-VERSION_KEY = "v"
+from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK
 
 #: A visitor never needs more values than this for one question; more is someone poking.
 MAX_VALUES_PER_QUESTION = 50

@@ -12,18 +12,21 @@ from veileder.config import load_settings
 from veileder.content import Content, load_content
 from veileder.content.markdown import short_address
 from veileder.web.assets import init_assets
-from veileder.web.caching import PageCache
+from veileder.web.caching import init_page_cache
 from veileder.web.errors import init_errors
 from veileder.web.i18n import init_i18n
+from veileder.web.loaded import serve_content
 from veileder.web.logs import init_logging
 from veileder.web.preview import init_preview
+from veileder.web.readiness import StartupError, init_requirements
 from veileder.web.security import init_security
 from veileder.web.views import site
 
 STATIC_FOLDER = Path(__file__).parent.parent / "static"
+TEMPLATE_FOLDER = Path(__file__).parent.parent / "templates"
 
 
-class BrokenContentError(RuntimeError):
+class BrokenContentError(StartupError):
     """The content has problems; the app refuses to start and lists them."""
 
     def __init__(self, content: Content) -> None:
@@ -34,16 +37,17 @@ class BrokenContentError(RuntimeError):
 def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app = Flask("veileder", static_folder=None)
     app.config.update(load_settings(overrides))
+    init_requirements(app, TEMPLATE_FOLDER, STATIC_FOLDER)
     content = load_content(Path(app.config["CONTENT_DIR"]))
     if content.problems and not app.debug:
         raise BrokenContentError(content)
-    app.extensions["veileder.content"] = content
+    serve_content(app, content)
     init_i18n(app)
     if app.debug:
         init_preview(app)
     init_assets(app, STATIC_FOLDER)
     if not app.debug and app.config["PAGE_CACHE_MB"] > 0:
-        app.extensions["veileder.page_cache"] = PageCache(int(app.config["PAGE_CACHE_MB"] * 1024 * 1024))
+        init_page_cache(app, int(app.config["PAGE_CACHE_MB"] * 1024 * 1024))
     init_security(app)
     init_logging(app)
     init_errors(app)

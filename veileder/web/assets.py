@@ -20,6 +20,7 @@ ONE_YEAR = 365 * 24 * 60 * 60
 FINGERPRINTED = re.compile(r"(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-z0-9]+)")
 
 assets = Blueprint("assets", __name__)
+_KEY = "veileder.assets"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class AssetStore:
         mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return Asset(name, StoredPage(path.read_bytes(), mimetype), path.stat().st_mtime_ns)
 
+    def names(self) -> set[str]:
+        return set(self._assets)
+
     def get(self, name: str) -> Asset | None:
         asset = self._assets.get(name)
         if asset is not None and self.reload:
@@ -60,15 +64,26 @@ class AssetStore:
 
 
 def init_assets(app: Flask, folder: Path) -> None:
-    app.extensions["veileder.assets"] = AssetStore(folder, reload=app.debug)
+    app.extensions[_KEY] = AssetStore(folder, reload=app.debug)
     app.register_blueprint(assets)
     app.add_template_global(asset_url)
+
+
+def _store() -> AssetStore:
+    store = current_app.extensions[_KEY]
+    assert isinstance(store, AssetStore)
+    return store
+
+
+def served_assets() -> set[str]:
+    """The static files the app has read and serves."""
+    return _store().names()
 
 
 def asset_url(name: str) -> str:
     """The fingerprinted address of a static file. Built by hand, not with url_for, so that even a
     request Werkzeug could not route (see errors.py) gets the site's look."""
-    asset = current_app.extensions["veileder.assets"].get(name)
+    asset = _store().get(name)
     if asset is None:
         raise LookupError(f"no static file {name!r}")
     return f"/static/{asset.fingerprinted}"
@@ -80,7 +95,7 @@ def static_file(filename: str) -> Response:
     if match is None:
         abort(404)
     name = match["stem"] + match["suffix"]
-    asset = current_app.extensions["veileder.assets"].get(name)
+    asset = _store().get(name)
     if asset is None or asset.page.etag[:10] != match["hash"]:
         abort(404)
     response = respond(asset.page, ONE_YEAR)

@@ -13,11 +13,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import wraps
-from typing import ParamSpec
+from typing import ParamSpec, TypeVar
 
-from flask import Response, current_app, request
+from flask import Flask, Response, current_app, request
+from flask.typing import ResponseReturnValue
+
+from veileder.web.loaded import site_content
 
 P = ParamSpec("P")
+#: What a view returns: anything Flask can make a response of.
+R = TypeVar("R", bound=ResponseReturnValue)
 
 
 class StoredPage:
@@ -82,6 +87,20 @@ class PageCache:
         return len(self._pages)
 
 
+_KEY = "veileder.page_cache"
+
+
+def init_page_cache(app: Flask, max_bytes: int) -> None:
+    """Give `app` a page cache of at most `max_bytes` (without one, pages are rendered each time)."""
+    app.extensions[_KEY] = PageCache(max_bytes)
+
+
+def _page_cache() -> PageCache | None:
+    cache = current_app.extensions.get(_KEY)
+    assert cache is None or isinstance(cache, PageCache)
+    return cache
+
+
 def accepts_gzip() -> bool:
     return "gzip" in request.headers.get("Accept-Encoding", "").lower()
 
@@ -101,24 +120,24 @@ def respond(page: StoredPage, max_age: int) -> Response:
     return Response(page.body, mimetype=page.mimetype, headers=headers)
 
 
-View = Callable[P, object]
-
-
-def cached_page(extra_key: Callable[[], Hashable] | None = None) -> Callable[[View], View]:
+def cached_page(
+    extra_key: Callable[[], Hashable] | None = None,
+) -> Callable[[Callable[P, R]], Callable[P, R | Response]]:
     """Serve a view's successful HTML from the page cache.
 
     The key is the content version, the path and the query string exactly as sent, the host when
     no public address is configured, and `extra_key()` (for what else the page shows, such as the
-    date). Only 200 responses are stored; redirects and errors pass through.
+    date). Only 200 responses are stored; redirects and errors pass through. The decorated view
+    keeps its parameters and returns what it did, or a response from the cache.
     """
 
-    def decorate(view: View) -> View:
+    def decorate(view: Callable[P, R]) -> Callable[P, R | Response]:
         @wraps(view)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> object:
-            cache: PageCache | None = current_app.extensions.get("veileder.page_cache")
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | Response:
+            cache = _page_cache()
             if cache is None:
                 return view(*args, **kwargs)
-            content = current_app.extensions["veileder.content"]
+            content = site_content()
             host = "" if current_app.config.get("PUBLIC_URL") else request.host
             key = (content.version, request.path, request.query_string, host, extra_key() if extra_key else None)
             page = cache.get(key)

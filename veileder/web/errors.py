@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Flask, g, render_template, request
 from flask.globals import request_ctx
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, default_exceptions
+from werkzeug.http import HTTP_STATUS_CODES
 
-from veileder.web.i18n import language_from_path
+from veileder.web.i18n import language_from_path, language_links
+from veileder.web.security import security_headers
 
 
 def _messages(code: int) -> tuple[str, str]:
@@ -30,7 +34,27 @@ def error_page(error: HTTPException) -> tuple[str, int, dict[str, str]]:
     headers = {name: value for name, value in error.get_headers() if name == "Allow"}
     # Without a URL adapter (Werkzeug refused the Host header) no link can be built with url_for.
     template = "error.html" if request_ctx.url_adapter is not None else "bare_error.html"
-    return render_template(template, title=title, message=message), code, headers
+    links = partial(language_links, keep_query=False)
+    return render_template(template, title=title, message=message, language_links=links), code, headers
+
+
+def unreadable_request(app: Flask, code: int) -> bytes:
+    """A whole HTTP response with the error page for a request the server could not even read (a
+    request line too long or malformed): in bokmål, as there is no address to take a language
+    from, with the security headers, and closing the connection."""
+    error = default_exceptions.get(code, BadRequest)()
+    with app.test_request_context("/"):
+        body, status, _ = error_page(error)
+    data = body.encode()
+    headers = [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Content-Length", str(len(data))),
+        ("Connection", "close"),
+        *security_headers(app.config["HTTPS"]),
+    ]
+    head = f"HTTP/1.1 {status} {HTTP_STATUS_CODES.get(status, 'Bad Request')}\r\n"
+    head += "".join(f"{name}: {value}\r\n" for name, value in headers)
+    return (head + "\r\n").encode("latin-1") + data
 
 
 def init_errors(app: Flask) -> None:

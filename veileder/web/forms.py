@@ -11,7 +11,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
-from wtforms import Field, Form, RadioField, SelectField, SelectMultipleField
+from wtforms import Field, Form, RadioField, SelectChoice, SelectField, SelectMultipleField
 from wtforms.validators import ValidationError
 
 from veileder.content.texts import QuestionText
@@ -21,7 +21,7 @@ from veileder.engine import Question, QuestionKind
 def question_form(question: Question, text: QuestionText, formdata: MultiDict[str, str] | None, data: Any) -> Form:
     """A form with one field named after the question: filled from `formdata`, else from `data`."""
     field = _field(question, text)
-    form_class = type("QuestionForm", (Form,), {question.id: field})
+    form_class: type[Form] = type("QuestionForm", (Form,), {question.id: field})
     if formdata is not None:
         return form_class(formdata=formdata)
     return form_class(data={question.id: data})
@@ -29,11 +29,12 @@ def question_form(question: Question, text: QuestionText, formdata: MultiDict[st
 
 def _field(question: Question, text: QuestionText) -> Field:
     check = _answer_check(question, text)
+    choices = [SelectChoice(option_id) for option_id in question.option_ids]  # the templates write the labels
     if question.kind is QuestionKind.SINGLE:
-        return RadioField(choices=list(question.option_ids), validate_choice=False, validators=[check])
+        return RadioField(choices=choices, validate_choice=False, validators=[check])
     if question.kind is QuestionKind.MULTIPLE:
-        return SelectMultipleField(choices=list(question.option_ids), validate_choice=False, validators=[check])
-    return SelectField(choices=list(question.option_ids), validate_choice=False, validators=[check])
+        return SelectMultipleField(choices=choices, validate_choice=False, validators=[check])
+    return SelectField(choices=choices, validate_choice=False, validators=[check])
 
 
 def _answer_check(question: Question, text: QuestionText) -> Callable[[Form, Field], None]:

@@ -7,12 +7,9 @@ from typing import Any
 from flask import Flask, abort, current_app, g, request, url_for
 from flask_babel import Babel
 
-from veileder.config import PROJECT_ROOT
-from veileder.content import LANGUAGES, SOURCE_LANGUAGE
+from veileder.catalogs import CATALOG_DIR
+from veileder.vocabulary import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE
 from veileder.web.answers import with_query
-
-#: Each language's own name, as shown in the language switcher.
-LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 
 
 def current_language() -> str:
@@ -20,12 +17,13 @@ def current_language() -> str:
 
 
 def init_i18n(app: Flask) -> None:
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PROJECT_ROOT / "translations"))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(CATALOG_DIR))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", SOURCE_LANGUAGE)
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Oslo")
     Babel(app, locale_selector=current_language)
     app.url_value_preprocessor(_take_language)
     app.url_defaults(_add_language)
+    app.jinja_env.globals["source_language"] = SOURCE_LANGUAGE
     app.context_processor(lambda: {"lang": current_language(), "language_links": language_links})
 
 
@@ -50,12 +48,17 @@ def _add_language(endpoint: str, values: dict[str, Any]) -> None:
         values["lang"] = current_language()
 
 
-def language_links() -> list[dict[str, str]]:
-    """The current page in every language, with the same answers (`g.query`, set by the view)."""
+def language_links(keep_query: bool = True) -> list[dict[str, str]]:
+    """The current page in every language, with the same query string.
+
+    The visitor's answers live in the address and nowhere else, so the links take them from
+    there, whatever the page: no view has to remember to hand them over. An error page links to
+    the start page, or to the same page without the query that failed (`keep_query=False`).
+    """
     endpoint, args = request.endpoint, request.view_args
     if endpoint is None or args is None or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         endpoint, args = "site.start", {}
-    query = list(getattr(g, "query", ()))
+    query = list(request.args.items(multi=True)) if keep_query else []
     return [
         {"lang": lang, "name": LANGUAGE_NAMES[lang], "url": with_query(url_for(endpoint, **args, lang=lang), query)}
         for lang in LANGUAGES

@@ -17,8 +17,9 @@ from veileder.content.explain import why
 from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.texts import AdviceText, LinkText
-from veileder.engine import AdviceBlock, QuestionKind, State, select_advice
-from veileder.web.answers import RETURN_KEY, RETURN_TO_CHECK, VERSION_KEY, Query, answer_query, with_query
+from veileder.engine import CHECK, RESULT, AdviceBlock, QuestionKind, State, select_advice
+from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK, SOURCE_LANGUAGE, VERSION_KEY
+from veileder.web.answers import Query, answer_query, with_query
 from veileder.web.qr import qr_svg
 
 
@@ -58,29 +59,24 @@ def check_url(role: Role, state: State) -> str:
     return with_query(url_for("site.check", role_id=role.id), state_query(state))
 
 
-def result_url(role: Role, state: State, **url_options: bool) -> str:
-    return with_query(
-        url_for("site.result", role_id=role.id, **url_options), state_query(state, (VERSION_KEY, role.version))
-    )
+def result_url(role: Role, state: State) -> str:
+    return with_query(url_for("site.result", role_id=role.id), state_query(state, (VERSION_KEY, role.version)))
 
 
-def where_next(role: Role, state: State, kept: Query | None = None) -> str:
-    """The current question, or the check-answers page when the path is complete.
+def place_url(role: Role, place: str | None, state: State, kept: Query | None = None) -> str:
+    """The address of a place the engine's navigation names (see `veileder.engine.navigation`).
 
-    `kept` is the query to carry to the question: by default the answers on the path, but a
-    visitor who changes an answer keeps their later answers too, for when the path reaches them.
+    A question carries `kept`: by default the answers on the path, but a visitor who changes an
+    answer keeps their later answers too, for when the path reaches them. The check page carries
+    the answers on the path; the result also the content version; None is the role's own page.
     """
-    if state.current is None:
-        return check_url(role, state)
-    return question_url(role, state.current, state_query(state) if kept is None else kept)
-
-
-def back_url(role: Role, state: State, question_id: str | None) -> str:
-    """The question before `question_id` (before the result, for None), or the role's start page."""
-    previous = state.previous(question_id)
-    if previous is None:
+    if place is None:
         return url_for("site.role", role_id=role.id)
-    return question_url(role, previous, state_query(state))
+    if place == CHECK:
+        return check_url(role, state)
+    if place == RESULT:
+        return result_url(role, state)
+    return question_url(role, place, state_query(state) if kept is None else kept)
 
 
 def answer_rows(content: Content, role: Role, state: State, lang: str) -> list[AnswerRow]:
@@ -160,7 +156,9 @@ def version_notes(role: Role, state: State, args: MultiDict[str, str]) -> Versio
     return VersionNotes(True, bool(answered - set(state.answers)))
 
 
-def result_context(content: Content, role: Role, state: State, lang: str, args: MultiDict[str, str]) -> dict:
+def result_context(
+    content: Content, role: Role, state: State, lang: str, args: MultiDict[str, str]
+) -> dict[str, object]:
     """Everything the result and the handout show."""
     links, local = result_links(content, role, chosen_municipality(content, state), lang)
     return {
@@ -214,7 +212,7 @@ def result_links(
         municipality,
         local_links,
         page.entries_for(role.id) if page else (),
-        page.language if page else "nb",
+        page.language if page else SOURCE_LANGUAGE,
         page.body if page and page.body else None,
     )
     return [link for link in links if link not in local_links], section

@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask, current_app, render_template
+from flask import Flask, render_template
 
 from veileder.content import load_content
-
-EXTENSION = "veileder.content"
+from veileder.web.loaded import serve_content, site_content
 
 
 def content_signature(directory: Path) -> tuple[tuple[str, int, int], ...]:
@@ -31,15 +30,15 @@ def content_signature(directory: Path) -> tuple[tuple[str, int, int], ...]:
 def init_preview(app: Flask) -> None:
     """Reload the content before a request whenever a file under the content folder has changed."""
     directory = Path(app.config["CONTENT_DIR"])
-    app.extensions["veileder.content_signature"] = content_signature(directory)
+    signature_now = [content_signature(directory)]  # the files as last loaded
 
     @app.before_request
     def reload_changed_content() -> tuple[str, int] | None:
         signature = content_signature(directory)
-        if signature != current_app.extensions["veileder.content_signature"]:
-            current_app.extensions[EXTENSION] = load_content(directory)
-            current_app.extensions["veileder.content_signature"] = signature
-        content = current_app.extensions[EXTENSION]
+        if signature != signature_now[0]:
+            serve_content(app, load_content(directory))
+            signature_now[0] = signature
+        content = site_content(app)
         if content.problems:
             return render_template("problems.html", problems=content.problems, directory=directory), 503
         return None

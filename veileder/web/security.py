@@ -64,6 +64,11 @@ def on_this_site(location: str) -> str:
     return urlunsplit(("", "", path, parts.query, ""))
 
 
+def security_headers(https: bool) -> list[tuple[str, str]]:
+    """The headers every response carries (with Strict-Transport-Security when served over HTTPS)."""
+    return list(HEADERS.items()) + ([("Strict-Transport-Security", HSTS)] if https else [])
+
+
 def init_security(app: Flask) -> None:
     if app.config["TRUSTED_PROXIES"]:
         # Behind a reverse proxy: take the client's scheme and host from its X-Forwarded-* headers,
@@ -73,7 +78,7 @@ def init_security(app: Flask) -> None:
 
     # Added to every response in one step: no view sets any of them itself (this runs on every
     # request, so it avoids a lookup per header).
-    always = list(HEADERS.items()) + ([("Strict-Transport-Security", HSTS)] if app.config["HTTPS"] else [])
+    always = security_headers(app.config["HTTPS"])
 
     @app.after_request
     def add_headers(response: Response) -> Response:

@@ -3,44 +3,43 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_date
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 from wtforms import Form
 
-from veileder.content import Content, Role
-from veileder.engine import RESULT, Question, QuestionKind, State, resolve
-from veileder.web import pages
-from veileder.web.answers import (
-    RETURN_KEY,
-    RETURN_TO_CHECK,
+from veileder.content import Role
+from veileder.engine import CHECK, RESULT, Navigation, Question, QuestionKind, navigate
+from veileder.vocabulary import (
+    ANSWER_PAGE,
+    CHECK_PAGE,
+    HANDOUT_PAGE,
+    RESULT_PAGE,
+    SITE_PAGE_SLUGS,
+    SOURCE_LANGUAGE,
     VERSION_KEY,
-    answer_query,
-    given_answers,
-    returning,
-    valid_answers,
 )
+from veileder.web import pages
+from veileder.web.answers import answer_query, given_answers, returning, valid_answers
+from veileder.web.assets import served_assets
 from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
+from veileder.web.loaded import site_content
 from veileder.web.municipality import Typed, municipality_search, settle_typed
+from veileder.web.readiness import missing_now
 
 site = Blueprint("site", __name__)
 
-SITE_PAGES = {"om": "about", "personvern": "privacy", "tilgjengelighet": "accessibility"}
-
-
-def content() -> Content:
-    return current_app.extensions["veileder.content"]
-
 
 def _role(role_id: str) -> Role:
-    role = content().roles.get(role_id)
+    role = site_content().roles.get(role_id)
     if role is None:
         abort(404)
     return role
@@ -75,8 +74,11 @@ def healthz() -> Response:
 
 @site.get("/readyz")
 def readyz() -> tuple[Response, int]:
-    """Ready: the content is loaded and has no problems."""
-    loaded = content()
+    """Ready: the content is loaded and has no problems, and no file the pages need is missing."""
+    loaded = site_content()
+    missing = missing_now(served_assets())
+    if missing:
+        return jsonify(status="files are missing", missing=missing, content_version=loaded.version), 503
     ready = not loaded.problems
     body = jsonify(status="ready" if ready else "content has problems", content_version=loaded.version)
     return body, 200 if ready else 503
@@ -84,22 +86,29 @@ def readyz() -> tuple[Response, int]:
 
 @site.get("/")
 def root() -> Response:
-    return redirect(url_for("site.start", lang="nb"))
+    return redirect(url_for("site.start", lang=SOURCE_LANGUAGE))
 
 
 @site.get("/<lang>/")
 @cached_page()
 def start() -> str:
     lang = current_language()
-    roles = [(role, role.text(lang)) for role in content().roles.values()]
-    return render_template("start.html", page=content().site.page("start", lang), roles=roles)
+    roles = [(role, role.text(lang)) for role in site_content().roles.values()]
+    return render_template("start.html", page=site_content().site.page("start", lang), roles=roles)
 
 
-@site.get("/<lang>/<any(om, personvern, tilgjengelighet):slug>")
+@site.app_template_global()
+def site_page_url(name: str) -> str:
+    """The address of a site page by its name in content/site/ (about, privacy, accessibility)."""
+    slug = next(slug for slug, page_name in SITE_PAGE_SLUGS.items() if page_name == name)
+    return url_for("site.page", slug=slug)
+
+
+@site.get(f"/<lang>/<any({', '.join(SITE_PAGE_SLUGS)}):slug>")
 @cached_page()
 def page(slug: str) -> str:
-    name = SITE_PAGES[slug]
-    return render_template("page.html", name=name, page=content().site.page(name, current_language()))
+    name = SITE_PAGE_SLUGS[slug]
+    return render_template("page.html", name=name, page=site_content().site.page(name, current_language()))
 
 
 @site.get("/<lang>/<role_id>/")
@@ -117,20 +126,27 @@ class Asked:
     role: Role
     question: Question
     valid: dict[str, tuple[str, ...]]  # every valid answer given, on the path or not
-    state: State
+    navigation: Navigation
+
+
+def _navigate(role: Role, here: str, given: Mapping[str, Sequence[str]] | None = None) -> Navigation:
+    """The engine's navigation for `here` with the answers in the address (called once a request)."""
+    if given is None:
+        given = given_answers(request.args, role.flow)
+    return navigate(role.flow, given, here, returning=bool(returning(request.args)), bounds=role.progress)
 
 
 def _ask(role_id: str, question_id: str, args: MultiDict[str, str] | None = None) -> Asked | Response:
-    """Replay the answers for a question's page, or send the visitor to the question that is due."""
+    """Replay the answers for a question's page, or send the visitor to the place that is due."""
     current = _role(role_id)
     question = current.flow.question(question_id)
     if question is None:
         abort(404)
     given = given_answers(request.args if args is None else args, current.flow)
-    state = resolve(current.flow, given)
-    if not state.reaches(question_id):
-        return redirect(pages.where_next(current, state), 303)
-    return Asked(current, question, valid_answers(current.flow, given), state)
+    navigation = _navigate(current, question_id, given)
+    if navigation.due is not None:
+        return redirect(pages.place_url(current, navigation.due, navigation.state), 303)
+    return Asked(current, question, valid_answers(current.flow, given), navigation)
 
 
 @site.get("/<lang>/<role_id>/<question_id>")
@@ -143,12 +159,13 @@ def question(role_id: str, question_id: str) -> str | Response:
     return _question_page(asked, question_form(asked.question, text, None, _prefill(asked)))
 
 
-@site.get("/<lang>/<role_id>/<question_id>/svar")
-def answer(role_id: str, question_id: str) -> str | Response:
+@site.get(f"/<lang>/<role_id>/<question_id>/{ANSWER_PAGE}")
+def answer(role_id: str, question_id: str) -> Response | tuple[str, int]:
+    """Check a submitted answer: on to where it leads (303), or the question again with the error (422)."""
     args, typed = request.args, None
     question = _role(role_id).flow.question(question_id)
     if question is not None:  # a municipality's name typed instead of chosen: resolve it
-        args, typed = settle_typed(question, args, municipality_search(content()), current_language())
+        args, typed = settle_typed(question, args, municipality_search(site_content()), current_language())
     asked = _ask(role_id, question_id, args)
     if isinstance(asked, Response):
         return asked
@@ -158,40 +175,37 @@ def answer(role_id: str, question_id: str) -> str | Response:
         if typed is not None and not typed.settled:
             form[question_id].errors = [typed.message]
         return _question_page(asked, form, typed), 422
-    current, state = asked.role, asked.state
-    kept = answer_query(current.flow, asked.valid, *returning(request.args))
-    target = current.flow.next_after(question_id, state.answers)
-    if target == RESULT or request.args.get(RETURN_KEY) == RETURN_TO_CHECK:
-        return redirect(pages.where_next(current, state, kept), 303)
-    # Step to the next question even if it is answered already (the visitor went back): it shows
-    # prefilled, with every answer kept.
-    return redirect(pages.question_url(current, target, kept), 303)
+    # Every valid answer is kept, even off the path (the visitor went back): a later question
+    # shows prefilled if the path reaches it again.
+    kept = answer_query(asked.role.flow, asked.valid, *returning(request.args))
+    navigation = asked.navigation
+    return redirect(pages.place_url(asked.role, navigation.onward, navigation.state, kept), 303)
 
 
-@site.get("/<lang>/<role_id>/oppsummering")
+@site.get(f"/<lang>/<role_id>/{CHECK_PAGE}")
 @cached_page()
 def check(role_id: str) -> str | Response:
     current = _role(role_id)
-    state = resolve(current.flow, given_answers(request.args, current.flow))
-    if not state.complete:
-        return redirect(pages.where_next(current, state), 303)
-    g.query = pages.state_query(state)
+    navigation = _navigate(current, CHECK)
+    state = navigation.state
+    if navigation.due is not None:
+        return redirect(pages.place_url(current, navigation.due, state), 303)
     return render_template(
         "check.html",
         role=current,
-        rows=pages.answer_rows(content(), current, state, current_language()),
+        rows=pages.answer_rows(site_content(), current, state, current_language()),
         result_url=pages.result_url(current, state),
-        back_url=pages.back_url(current, state, None),
+        back_url=pages.place_url(current, navigation.back, state),
     )
 
 
-@site.get("/<lang>/<role_id>/resultat")
+@site.get(f"/<lang>/<role_id>/{RESULT_PAGE}")
 @cached_page()
 def result(role_id: str) -> str | Response:
     return _result_page(role_id, "result.html")
 
 
-@site.get("/<lang>/<role_id>/utskrift")
+@site.get(f"/<lang>/<role_id>/{HANDOUT_PAGE}")
 @cached_page(extra_key=lambda: date_in_oslo())  # the handout shows today's date
 def handout(role_id: str) -> str | Response:
     return _result_page(role_id, "handout.html")
@@ -199,13 +213,13 @@ def handout(role_id: str) -> str | Response:
 
 def _result_page(role_id: str, template: str) -> str | Response:
     current = _role(role_id)
-    state = resolve(current.flow, given_answers(request.args, current.flow))
-    if not state.complete:
+    navigation = _navigate(current, RESULT)
+    state = navigation.state
+    kept = pages.state_query(state, *_version_pair(request.args))
+    if navigation.due is not None:
         # An old link whose answers no longer complete the path: ask what is missing.
-        kept = pages.state_query(state, *_version_pair(request.args))
-        return redirect(pages.where_next(current, state, kept), 303)
-    g.query = pages.state_query(state, *_version_pair(request.args))
-    context = pages.result_context(content(), current, state, current_language(), request.args)
+        return redirect(pages.place_url(current, navigation.due, state, kept), 303)
+    context = pages.result_context(site_content(), current, state, current_language(), request.args)
     return render_template(template, **context, today=format_date(date_in_oslo(), format="long"))
 
 
@@ -227,13 +241,11 @@ def _prefill(asked: Asked) -> object:
 
 def _question_page(asked: Asked, form: Form, typed: Typed | None = None) -> str:
     lang = current_language()
-    role, question_id, state = asked.role, asked.question.id, asked.state
+    role, question_id, navigation = asked.role, asked.question.id, asked.navigation
     others = {key: values for key, values in asked.valid.items() if key != question_id}
     hidden = answer_query(role.flow, others, *returning(request.args))
-    g.query = answer_query(role.flow, asked.valid)
-    low, high = role.progress[question_id]
-    number = state.number(question_id)
     field = form[question_id]
+    municipality = asked.question.kind is QuestionKind.MUNICIPALITY
     return render_template(
         "question.html",
         role=role,
@@ -243,12 +255,10 @@ def _question_page(asked: Asked, form: Form, typed: Typed | None = None) -> str:
         selected=chosen(field.data),
         hidden=hidden,
         action=url_for("site.answer", role_id=role.id, question_id=question_id),
-        back_url=pages.back_url(role, state, question_id),
-        number=number,
-        total=number - 1 + high,
-        approximate=low != high,
-        groups=pages.municipality_groups(content(), lang) if asked.question.kind is QuestionKind.MUNICIPALITY else (),
-        search=municipality_search(content()),
+        back_url=pages.place_url(role, navigation.back, navigation.state),
+        progress=navigation.progress,
+        groups=pages.municipality_groups(site_content(), lang) if municipality else (),
+        search=municipality_search(site_content()),
         typed=typed.text if typed else "",
         typed_choices=typed.choices if typed else (),
         updated=request.args.get(VERSION_KEY) not in (None, role.version),
