@@ -1,11 +1,15 @@
-"""Fixtures every test folder shares: a working copy of the small, valid content in the fixtures."""
+"""Fixtures every test folder shares: a working copy of the small, valid content in the fixtures, and
+a throwaway PostgreSQL server."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import PostgresServer, postgres_server
 
 #: A small content folder that checks clean: one role (familie), four municipalities.
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
@@ -26,3 +30,10 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the whole run, started the first time a test asks for it."""
+    with postgres_server() as server:
+        yield server

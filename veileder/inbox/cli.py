@@ -1,0 +1,8 @@
+"""`flask inbox …` (placeholder)."""
+
+import click
+
+
+@click.group("inbox")
+def inbox() -> None:
+    pass
