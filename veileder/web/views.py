@@ -56,13 +56,18 @@ RAW_CONTROL_CHARACTERS = re.compile(rb"[\x00-\x1f\x7f]")
 
 @site.before_app_request
 def refuse_unreasonable_queries() -> None:
-    """A query string too long, with too many parts, or with raw control characters is a 400.
+    """A query string too long, with too many parts, with raw control characters or bytes that are not
+    UTF-8 (which Werkzeug cannot decode) is a 400.
 
     Runs before routing's own redirects (trailing slash), which would copy a raw CR or LF into a
     Location header and fail.
     """
     query = request.query_string
     if len(query) > MAX_QUERY_BYTES or query.count(b"&") >= MAX_QUERY_PAIRS or RAW_CONTROL_CHARACTERS.search(query):
+        abort(400)
+    try:
+        query.decode()
+    except UnicodeDecodeError:
         abort(400)
 
 
