@@ -31,7 +31,9 @@ LANGUAGES = ("nb", "nn", "en")
 SITE_PAGES = ("start", "about", "privacy", "accessibility")
 
 #: Words the web site uses in its own addresses, which therefore cannot be ids.
-RESERVED_ROLE_IDS = frozenset({"om", "personvern", "tilgjengelighet", "static", "healthz", "readyz"})
+RESERVED_ROLE_IDS = frozenset(
+    {"om", "personvern", "tilgjengelighet", "static", "healthz", "readyz", "kommune", "kommuner"}
+)
 RESERVED_QUESTION_IDS = frozenset({"oppsummering", "resultat", "utskrift", "svar", "start", "v", "retur", "lang"})
 
 
@@ -121,6 +123,7 @@ def _role(folder: Path, reader: Reader, numbers: list[str]) -> Role | None:
         version=_digest(folder),
         texts={lang: t for lang, t in texts.items() if t is not None},
         progress={} if problems or flow_problems else questions_left(flow_file.flow),
+        invite_to_register=flow_file.invite_to_register,
     )
 
 
