@@ -47,7 +47,7 @@ lint: setup ## Lint the Python code
 	$(BIN)/ruff check .
 
 translations: setup ## Extract interface text to translations/messages.pot and update the catalogs
-	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output \
 		--project=Veileder --copyright-holder=Veileder .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
 
