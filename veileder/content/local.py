@@ -10,7 +10,7 @@ municipality's own language form (nb or nn).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -189,7 +189,7 @@ def _confirmed(reader: Reader, fields: Mapping) -> date | None:
 
 
 def _check_contacts(reader: Reader, fields: Mapping, text: dict[str, str | None]) -> bool:
-    checks = {
+    checks: dict[str, tuple[Callable[[str], object], str]] = {
         "url": (lambda v: v.startswith(("https://", "http://")), "the url must start with https:// or http://"),
         "email": (EMAIL.fullmatch, "the email is not an e-mail address"),
         "phone": (PHONE.fullmatch, "the phone number should be digits and spaces, such as 12 34 56 78"),

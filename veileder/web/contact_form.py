@@ -66,6 +66,14 @@ def _check(test: Callable[[str], bool], message: Any) -> Callable[[Form, Field],
     return check
 
 
+def _is_email(value: str) -> bool:
+    return EMAIL.fullmatch(value) is not None
+
+
+def _is_phone(value: str) -> bool:
+    return PHONE.fullmatch(value) is not None
+
+
 def _is_url(value: str) -> bool:
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and "." in parts.netloc and " " not in value
@@ -79,7 +87,7 @@ def _line(
 
 
 def _email(label: Any) -> StringField:
-    return _line(label, 254, _check(EMAIL.fullmatch, _l("Write an e-mail address, such as navn@kommune.no.")))
+    return _line(label, 254, _check(_is_email, _l("Write an e-mail address, such as navn@kommune.no.")))
 
 
 def _url(label: Any) -> StringField:
@@ -119,7 +127,7 @@ class ContactForm(Form):
     kontakt_telefon = _line(
         _l("Phone"),
         40,
-        _check(PHONE.fullmatch, _l("Write the phone number with digits, such as 12 34 56 78.")),
+        _check(_is_phone, _l("Write the phone number with digits, such as 12 34 56 78.")),
         clean=_phone,
     )
     kontakt_nettside = _url(_l("Web page"))
@@ -152,7 +160,7 @@ class ContactForm(Form):
     def validate_avsender_epost(self, field: Field) -> None:
         if not field.data:
             raise ValidationError(_("Write your work e-mail address, so that we can ask you if something is unclear."))
-        if not EMAIL.fullmatch(field.data):
+        if not _is_email(field.data):
             raise ValidationError(_("Write an e-mail address, such as navn@kommune.no."))
 
     def validate_samtykke(self, field: Field) -> None:
@@ -167,7 +175,7 @@ class ContactForm(Form):
             raise ValidationError(_("Give an e-mail address, a phone number or a web page for the contact point."))
 
     def validate(self, extra_validators: Any = None) -> bool:
-        valid = super().validate(extra_validators)
+        valid = bool(super().validate(extra_validators))
         for number in range(1, CENTRES + 1):
             valid = self._check_centre(number) and valid
         if valid and not self.publishable():
@@ -229,7 +237,7 @@ def field_id(field: Field) -> str:
     """The id of the input an error links to: a radio group's first option."""
     if isinstance(field, RadioField):
         return f"{field.name}-{STATUS_CHOICES[0]}"
-    return field.name
+    return str(field.name)
 
 
 def chosen_number(numbers: Iterable[str], given: str | None) -> str | None:

@@ -7,7 +7,7 @@ the fields; a valid form is stored with its token spent in one transaction, and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -38,7 +38,7 @@ MAX_PARTS = 60
 
 
 def content() -> Content:
-    return current_app.extensions["veileder.content"]
+    return cast(Content, current_app.extensions["veileder.content"])
 
 
 def _numbers() -> list[str]:

@@ -8,7 +8,7 @@ storage such as Redis makes the limit hold across instances) at VEILEDER_FORM_RA
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from flask import Flask, current_app
 from flask_limiter import Limiter
@@ -35,6 +35,6 @@ def init_limits(app: Flask) -> Limiter:
     limiter = Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"])
     for endpoint, view in list(app.view_functions.items()):
         if getattr(view, MARK, False):
-            app.view_functions[endpoint] = limiter.limit(_form_rate, methods=["POST"])(view)
+            app.view_functions[endpoint] = cast(Any, limiter.limit(_form_rate, methods=["POST"])(view))
     app.extensions["veileder.limiter"] = limiter
     return limiter

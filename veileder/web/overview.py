@@ -8,6 +8,7 @@ and is the place to add more (such as data from public registers).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from flask import Blueprint, abort, current_app, render_template
 from flask.blueprints import BlueprintSetupState
@@ -38,7 +39,7 @@ overview.record_once(_setup)
 
 
 def content() -> Content:
-    return current_app.extensions["veileder.content"]
+    return cast(Content, current_app.extensions["veileder.content"])
 
 
 def registered_for(number: str) -> Registered | None:

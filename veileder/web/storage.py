@@ -7,6 +7,7 @@ that cannot be reached answers with a "try again shortly" page in the visitor's 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from flask import Flask, current_app, request
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,4 +32,4 @@ def init_store(app: Flask) -> None:
 
 
 def store() -> Store:
-    return current_app.extensions[EXTENSION]
+    return cast(Store, current_app.extensions[EXTENSION])
