@@ -149,7 +149,8 @@ def approve(submission_id: int) -> None:
     click.echo(f"{'Created' if published.created else 'Updated'} {shown}; the content check passed.")
     if published.dropped_comments:
         click.echo("The comments in the file's header could not be kept: `git diff` shows them.")
-    click.echo(f"Review it (git diff {shown}), then commit it. Visitors see it once the app is restarted with it.")
+    click.echo(f"Review it (git diff {shown}), then commit it.")
+    click.echo("The preview (make run) shows it at once; the live site once it is deployed with the commit.")
 
 
 @inbox.command("reject")
