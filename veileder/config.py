@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from limits import parse_many
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: Every setting: its environment variable, its default and what it means (the README lists these).
@@ -133,6 +131,8 @@ def _typed(key: str, variable: str, value: str) -> Any:
             raise SettingError(f"{variable} must not be negative")
         return number
     if key == "FORM_RATE_LIMIT":
+        from limits import parse_many  # here, not at the top: the content commands need no rate limits
+
         try:
             parse_many(value)
         except ValueError:

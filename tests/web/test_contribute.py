@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from tests.conftest import migrated_database
 from tests.web.client import CheckingClient, Page
 from veileder import create_app
+from veileder.config import SettingError, load_settings
 from veileder.store.models import Submission, UsedToken
 
 FORM = "/nb/kommune/meld-inn"
@@ -289,3 +290,9 @@ def test_without_its_database_the_form_says_try_again_shortly(tmp_path):
     assert page.response.headers["Retry-After"] == "30"
     assert CheckingClient(app.test_client()).get("/nn/forelder/").status == 200  # pages need no database
 
+
+
+def test_a_rate_limit_setting_that_is_no_rate_stops_the_start(monkeypatch):
+    monkeypatch.setenv("VEILEDER_FORM_RATE_LIMIT", "ten a day")
+    with pytest.raises(SettingError, match="VEILEDER_FORM_RATE_LIMIT must be a rate such as '10 per hour'"):
+        load_settings()
