@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Created: 2025-06-01
+Created: 2026-11-30
 """
 
 from __future__ import annotations
