@@ -28,6 +28,8 @@ ENV PATH=/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 VEILEDER_B
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin veileder
 COPY --from=build /venv /venv
 COPY --from=build --chown=root:root /app /app
+# The SQLite database lives here when VEILEDER_DATABASE_URL names none: mount a volume on it.
+RUN install -d -o 10001 /app/instance
 WORKDIR /app
 USER 10001
 EXPOSE 8000

@@ -9,7 +9,7 @@ POS     := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MOS     := $(POS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run serve test check lint translations chromium wrk bench soak
+.PHONY: help setup db run serve test check lint translations chromium postgresql wrk bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -31,10 +31,13 @@ $(ASSETS) &: package.json package-lock.json
 
 setup: $(STAMP) $(ASSETS) $(MOS) ## Install everything the app and the tests need
 
-run: setup ## Set up and run the app on http://127.0.0.1:5000 (reloads on changes)
+db: setup ## Create or upgrade the database (SQLite in instance/ unless VEILEDER_DATABASE_URL says otherwise)
+	$(BIN)/flask --app veileder db upgrade
+
+run: setup db ## Set up and run the app on http://127.0.0.1:5000 (reloads on changes)
 	$(BIN)/flask --app veileder run --debug --host 127.0.0.1 --port 5000
 
-serve: setup ## Run the app as in production, with gunicorn, on http://127.0.0.1:5000
+serve: setup db ## Run the app as in production, with gunicorn, on http://127.0.0.1:5000
 	VEILEDER_BIND=127.0.0.1:5000 $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 check: setup ## Check the content strictly (every problem and warning as file:line: message)
@@ -45,7 +48,7 @@ lint: setup ## Lint the Python code and check its types (mypy --strict, set up i
 	$(BIN)/mypy
 
 translations: setup ## Extract interface text to translations/messages.pot and update the catalogs
-	$(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output \
 		--project=Veileder --copyright-holder=Veileder .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete
 
@@ -56,7 +59,14 @@ chromium: ## Install Debian's Chromium for the browser tests, if it is missing
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: setup chromium ## Set up and run every test
+# The store's tests also run on PostgreSQL: a throwaway server the tests start in a temporary folder.
+postgresql: ## Install Debian's PostgreSQL for the store's tests, if it is missing (no service is started)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "Installing Debian's postgresql package for the store's tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+test: setup chromium postgresql ## Set up and run every test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/flask --app veileder content check --strict

@@ -1,11 +1,19 @@
-"""Fixtures every test folder shares: a working copy of the small, valid content in the fixtures."""
+"""Fixtures every test folder shares: a working copy of the small, valid content in the fixtures, and
+a throwaway PostgreSQL server."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import PostgresServer, postgres_server
+from veileder.store import migrate
+from veileder.store.database import Store
 
 #: A small content folder that checks clean: one role (familie), four municipalities.
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
@@ -26,3 +34,33 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the whole run, started the first time a test asks for it."""
+    with postgres_server() as server:
+        yield server
+
+
+_TEMPLATE: list[Path] = []
+
+
+def migrated_database(folder: Path) -> str:
+    """A new SQLite database in `folder` with every migration applied; returns its URL.
+
+    The migrations run once per test run, into a template that each call copies (much faster).
+    """
+    if not _TEMPLATE:
+        folder_ = tempfile.mkdtemp(prefix="veileder-db-")
+        atexit.register(shutil.rmtree, folder_, ignore_errors=True)
+        template = Path(folder_) / "template.sqlite3"
+        store = Store(f"sqlite:///{template}")
+        migrate.upgrade(store)
+        with store.engine.connect() as connection:  # fold the write-ahead log into the file before copying
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.dispose()
+        _TEMPLATE.append(template)
+    target = folder / "veileder.sqlite3"
+    shutil.copyfile(_TEMPLATE[0], target)
+    return f"sqlite:///{target}"

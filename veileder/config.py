@@ -52,12 +52,53 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
         "how many reverse proxies in front of the app to trust for X-Forwarded-For/-Proto/-Host",
     ),
     "LOG_FORMAT": ("VEILEDER_LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
+    "DATABASE_URL": (
+        "VEILEDER_DATABASE_URL",
+        "",
+        "where what visitors send is stored: a SQLAlchemy URL such as postgresql://user:password@host/veileder "
+        "(default: the SQLite file veileder.sqlite3 in the app's instance folder)",
+    ),
+    "SUBMISSION_RETENTION_DAYS": (
+        "VEILEDER_SUBMISSION_RETENTION_DAYS",
+        "30",
+        "days a municipality's submission is kept after an editor approved or rejected it (then `flask "
+        "--app veileder inbox purge` deletes it), as stated on the privacy page",
+    ),
+    "FORM_MIN_SECONDS": (
+        "VEILEDER_FORM_MIN_SECONDS",
+        "4",
+        "a form sent sooner than this many seconds after it was shown is refused: people are not that fast",
+    ),
+    "FORM_MAX_HOURS": (
+        "VEILEDER_FORM_MAX_HOURS",
+        "12",
+        "a form shown longer ago than this many hours must be checked and sent again",
+    ),
+    "FORM_RATE_LIMIT": (
+        "VEILEDER_FORM_RATE_LIMIT",
+        "10 per hour",
+        "how many forms one address may send, such as 10 per hour or 20 per day (Flask-Limiter's notation)",
+    ),
+    "RATELIMIT_STORAGE_URI": (
+        "VEILEDER_RATELIMIT_STORAGE_URI",
+        "memory://",
+        "where the rate limit counts: memory:// (each process on its own), or storage that several instances "
+        "share, such as redis://host:6379 (Flask-Limiter's storage URIs)",
+    ),
 }
 
 #: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.
 SWITCHES = {"ACCESS_LOG", "HTTPS"}
 #: Settings that are numbers.
-NUMBERS = {"PAGE_CACHE_MB": float, "PAGE_MAX_AGE": int, "TRUSTED_PROXIES": int, "LOG_RETENTION_DAYS": int}
+NUMBERS = {
+    "PAGE_CACHE_MB": float,
+    "PAGE_MAX_AGE": int,
+    "TRUSTED_PROXIES": int,
+    "LOG_RETENTION_DAYS": int,
+    "SUBMISSION_RETENTION_DAYS": int,
+    "FORM_MIN_SECONDS": int,
+    "FORM_MAX_HOURS": float,
+}
 
 
 def content_dir(overrides: Mapping[str, Any] | None = None) -> Path:
@@ -89,4 +130,11 @@ def _typed(key: str, variable: str, value: str) -> Any:
         if number < 0:
             raise SettingError(f"{variable} must not be negative")
         return number
+    if key == "FORM_RATE_LIMIT":
+        from limits import parse_many  # here, not at the top: the content commands need no rate limits
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise SettingError(f"{variable} must be a rate such as '10 per hour', not {value!r}") from None
     return value

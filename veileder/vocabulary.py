@@ -35,7 +35,14 @@ RETURN_KEY = "retur"
 RETURN_TO_CHECK = CHECK_PAGE
 VERSION_KEY = "v"
 
+#: The municipalities' pages: the overview `/<lang>/kommuner`, one municipality `/<lang>/kommune/<nr>`,
+#: and the form a municipality tells us what it has with, `/<lang>/kommune/meld-inn` (and its receipt).
+MUNICIPALITIES_PAGE = "kommuner"
+MUNICIPALITY_PAGE = "kommune"
+CONTRIBUTE_PAGE = "meld-inn"
+RECEIPT_PAGE = "mottatt"
+
 #: Words that stand where a role id would in an address, so no role may be called that.
-RESERVED_ROLE_IDS = frozenset(SITE_PAGE_SLUGS)
+RESERVED_ROLE_IDS = frozenset({*SITE_PAGE_SLUGS, MUNICIPALITIES_PAGE, MUNICIPALITY_PAGE})
 #: Words that stand where a question id would, in the path or the query string.
 RESERVED_QUESTION_IDS = frozenset({CHECK_PAGE, RESULT_PAGE, HANDOUT_PAGE, RETURN_KEY, VERSION_KEY})

@@ -11,13 +11,16 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Page
 from werkzeug.serving import make_server
 
 from tests.browser.a11y import REPORT
+from tests.conftest import migrated_database
 from veileder import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,16 +43,25 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The app with the real content, served over HTTP from a thread."""
-    app = create_app({"TESTING": True, "ACCESS_LOG": False})
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """`app` served over HTTP from a thread, on a free port on 127.0.0.1; yields its address."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with the real content and a database of its own, served over HTTP from a thread."""
+    database = migrated_database(tmp_path_factory.mktemp("db"))
+    # Forms may be sent at once: the browser is quicker than a person (tests/web checks that guard).
+    settings = {"TESTING": True, "ACCESS_LOG": False, "DATABASE_URL": database, "FORM_MIN_SECONDS": 0}
+    with serving(create_app(settings)) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

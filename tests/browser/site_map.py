@@ -27,7 +27,7 @@ MUNICIPALITY = "5612"
 @dataclass(frozen=True)
 class PageState:
     name: str  # unique, readable: "nb/forelder/hindringer/error"
-    kind: str  # start, page, role, question, error, check, result, handout, not-found
+    kind: str  # start, page, role, question, error, check, result, handout, not-found, form, receipt, overview, place
     url: str  # path and query, relative to the live server
     lang: str
     status: int = 200
@@ -112,6 +112,14 @@ def states_for(lang: str) -> list[PageState]:
     for state, typed in (("typed-choices", "Herøy"), ("typed-unknown", "Atlantis")):
         url = f"/{lang}/forelder/kommune/svar?{before}&{urlencode({'kommune_navn': typed})}"
         states.append(PageState(f"{lang}/forelder/kommune/{state}", "error", url, lang, 422))
+    # The municipalities' pages: the contact-point form, its receipt, the overview and one municipality.
+    states.append(
+        PageState(f"{lang}/kommune/meld-inn", "form", f"/{lang}/kommune/meld-inn?kommune={MUNICIPALITY}", lang)
+    )
+    receipt = f"/{lang}/kommune/meld-inn/mottatt?kommune={MUNICIPALITY}"
+    states.append(PageState(f"{lang}/kommune/meld-inn/mottatt", "receipt", receipt, lang))
+    states.append(PageState(f"{lang}/kommuner", "overview", f"/{lang}/kommuner", lang))
+    states.append(PageState(f"{lang}/kommune/{MUNICIPALITY}", "place", f"/{lang}/kommune/{MUNICIPALITY}", lang))
     # A result link made with an older version of the content: the result says the advice changed.
     parent = role("forelder")
     old = query(parent, longest_path(parent).steps) + "&v=0"

@@ -366,6 +366,42 @@ LOCAL_CASES = [
             "tidligere_navn,tidligere_nummer,kommunenummer,endret"
         ],
     ),
+    (
+        "a status that is not ja, under-arbeid or nei",
+        "5612.md",
+        "---\npolicy:\n  status: kanskje\n---\n",
+        ["content/kommuner/5612.md:3: status must be ja, under-arbeid or nei, not 'kanskje'"],
+    ),
+    (
+        "a policy without its status",
+        "5612.md",
+        "---\npolicy:\n  url: https://example.org/politikk\n---\n",
+        ["content/kommuner/5612.md:3: the policy is missing 'status'"],
+    ),
+    (
+        "a leisure declaration with neither status nor name",
+        "5612.md",
+        "---\nleisure_declaration:\n  url: https://example.org/erklaering\n---\n",
+        ["content/kommuner/5612.md:3: the leisure declaration needs a status (ja, under-arbeid or nei) or a name"],
+    ),
+    (
+        "a date confirmed that is no date",
+        "5612.md",
+        "---\ncontact:\n  name: Kontakt\n  email: a@example.org\n  confirmed: 31.03.2025\n---\n",
+        ["content/kommuner/5612.md:5: confirmed should be a date written as 2025-03-31, not '31.03.2025'"],
+    ),
+    (
+        "a date confirmed in the future",
+        "5612.md",
+        "---\ncontact:\n  name: Kontakt\n  email: a@example.org\n  confirmed: 2999-01-01\n---\n",
+        ["content/kommuner/5612.md:5: confirmed is a date in the future (2999-01-01)"],
+    ),
+    (
+        "a volunteer centre in a list without a name",
+        "5612.md",
+        "---\nvolunteer_centre:\n  - name: Nord\n    url: https://example.org/nord\n  - url: https://example.org/sor\n---\n",
+        ["content/kommuner/5612.md:5: the volunteer centre is missing 'name'"],
+    ),
 ]
 
 
@@ -390,6 +426,19 @@ def test_a_valid_local_entry_passes(content_copy):
     (content_copy / "kommuner" / "5612.md").write_text(
         "---\ncontact:\n  name: Kontakt\n  email: frivillig@example.org\n"
         "offers:\n  - name: Klubb\n    url: https://example.org\n    roles: [familie]\n    ages: 6-18\n---\nLitt tekst.\n",
+        encoding="utf-8",
+    )
+    assert _check(content_copy)[0] == 0
+
+
+def test_entries_with_status_person_source_and_several_volunteer_centres_pass(content_copy):
+    (content_copy / "kommuner" / "5612.md").write_text(
+        "---\ncontact:\n  name: Frivillighetskoordinator\n  person: Kari Nordmann\n  phone: 12 34 56 78\n"
+        "  source: Kautokeino kommune\n  confirmed: '2025-03-31'\n"
+        "policy:\n  status: under-arbeid\n  confirmed: 2025-03-31\n"
+        "leisure_declaration:\n  status: nei\n"
+        "volunteer_centre:\n  - name: Nord\n    url: https://example.org/nord\n"
+        "  - name: Sør\n    email: sor@example.org\n---\n",
         encoding="utf-8",
     )
     assert _check(content_copy)[0] == 0

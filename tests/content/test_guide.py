@@ -28,7 +28,8 @@ words after it are read here (Markdown viewers show only the language):
 The examples of tasks (every example whose name does not start with ``reference-``) must also check
 clean when applied to a copy of the real content: an editor following the steps there succeeds.
 
-``sh`` blocks hold commands, each of which must run without error on the practice copy; ``text``
+``sh`` blocks hold commands, each of which must run without error on the practice copy (the inbox
+commands with a database that holds the guide's submission 12); ``text``
 blocks without ``example`` are illustrations (the folder tree). Any other block fails the test, so
 that no example goes untested.
 """
@@ -45,8 +46,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, migrated_database
 from veileder.cli import content as content_command
+from veileder.inbox.cli import inbox as inbox_command
+from veileder.store.database import Store
+from veileder.store.models import Submission
 
 ROOT = Path(__file__).parent.parent.parent
 GUIDE = ROOT / "CONTENT.md"
@@ -304,9 +308,32 @@ def test_each_command_in_the_guide_runs(practice, command):
         makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
         assert re.search(rf"^{words[1]}:", makefile, re.MULTILINE), f"the Makefile has no target {words[1]}"
         return
-    assert words[:4] == ["flask", "--app", "veileder", "content"], command
-    result = run(words[4:], practice)
+    if words[:4] == ["flask", "--app", "veileder", "inbox"]:
+        result = run_inbox(words[4:], practice)
+    else:
+        assert words[:4] == ["flask", "--app", "veileder", "content"], command
+        result = run(words[4:], practice)
     assert result.exit_code == 0, result.output
+
+
+def run_inbox(args: list[str], content: Path):
+    """An inbox command on a database holding submission 12 (the guide's example) for Kautokeino."""
+    database = migrated_database(content.parent)
+    store = Store(database)
+    with store.session() as session:
+        session.add(
+            Submission(
+                id=12,
+                language="nb",
+                municipality="5612",
+                contact_function="Frivillighetskoordinator",
+                contact_email="frivillig@example.org",
+                sender_email="kari@example.org",
+            )
+        )
+    store.dispose()
+    env = {"VEILEDER_CONTENT_DIR": str(content), "VEILEDER_DATABASE_URL": database}
+    return CliRunner().invoke(inbox_command, args, env=env)
 
 
 def test_the_walkthrough_shows_in_the_diagram_and_the_content_book(practice):

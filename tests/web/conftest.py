@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 
+from tests.conftest import migrated_database
 from tests.web.client import CheckingClient
 from veileder import create_app
 from veileder.content import Content
@@ -14,8 +15,8 @@ from veileder.web.loaded import site_content
 
 
 @pytest.fixture(scope="session")
-def app() -> Flask:
-    return create_app({"TESTING": True})
+def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    return create_app({"TESTING": True, "DATABASE_URL": migrated_database(tmp_path_factory.mktemp("db"))})
 
 
 @pytest.fixture(scope="session")

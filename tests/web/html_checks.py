@@ -50,8 +50,11 @@ def page_problems(html: str, *, strict: bool = True) -> list[str]:
         if field.get("id") not in labelled and not field.get("aria-label"):
             problems.append(f"{field.tag} {field.get('name')!r} has no label")
     for form in tree.xpath("//form"):
-        if not form.get("action") or (form.get("method") or "get").lower() != "get":
-            problems.append("a form without an action, or not using GET")
+        method = (form.get("method") or "get").lower()
+        if not form.get("action") or method not in ("get", "post"):
+            problems.append("a form without an action, or not using GET or POST")
+        elif method == "post" and not form.xpath(".//input[@type='hidden'][@name='skjema'][string(@value)]"):
+            problems.append("a form that POSTs without its signed token")
     for href in tree.xpath("//a/@href"):
         if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
             problems.append(f"link to {href}, which is not on the page")

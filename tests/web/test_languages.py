@@ -52,6 +52,8 @@ def test_the_template_is_up_to_date_with_the_code(tmp_path):
             "extract",
             "-F",
             "babel.cfg",
+            "-k",
+            "_l",
             "-o",
             str(fresh),
             "--no-location",

@@ -7,9 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, replace_in
 from tests.web.client import CheckingClient
 from veileder import create_app
+from veileder.engine import enumerate_paths
 
 BEFORE_KOMMUNE = "aktivitet=ja&hindringer=finne"
 
@@ -52,16 +53,51 @@ def test_choosing_kautokeino_gives_a_result_that_names_it_and_lists_its_local_li
     page = site.get(f"/nb/forelder/resultat?{BEFORE_KOMMUNE}&kommune=5612")
     assert page.text("#local-title") == "Tilbud i Kautokeino"
     local = page.soup.select_one("section.local")
-    hrefs = [a["href"] for a in local.select("a")]
+    hrefs = [a["href"] for a in local.select(".link-list a")]
     assert hrefs == ["https://ungfritid.no", "https://www.nav.no", "https://frivillig.no"]
     assert "Velg Kautokeino på Ungfritid.no" in local.get_text()
     assert "NAV-kontoret for Kautokeino" in local.get_text()
 
 
-def test_a_role_without_a_municipality_question_has_no_local_section(site):
-    page = site.get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke")
+def test_a_role_without_a_municipality_question_has_no_local_section(content_copy):
+    flow = content_copy / "roles" / "familie" / "flow.yaml"
+    replace_in(flow, "    next:\n      - when: {question: aktivitet, equals: ja}\n        goto: kommune\n", "")
+    replace_in(flow, "  - id: kommune\n    type: municipality\n", "")
+    (content_copy / "roles" / "familie" / "nb" / "questions" / "kommune.md").unlink()
+    site = CheckingClient(create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}).test_client())
+    page = site.get("/nb/familie/resultat?alder=barn&aktivitet=nei&hindring=ingen")
     assert page.status == 200
     assert page.soup.select_one("section.local") is None
+
+
+def test_the_municipal_officer_is_asked_where_they_work_and_invited_to_tell_us(site):
+    question = site.get("/en/kommuneansatt/kommune?har=ingen&politikk-arbeid=ja&tema=vet-ikke")
+    assert question.text("h1") == "Which municipality do you work in?"
+    page = site.get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke&kommune=5612")
+    invite = page.soup.select_one("section.local .register-invite")
+    assert invite is not None
+    assert page.texts(".register-invite dt") == [
+        "Kontaktpunkt for frivilligheten",
+        "Frivillighetspolitikk",
+        "Lokal fritidserklæring",
+        "Frivilligsentral",
+    ]
+    assert page.texts(".register-invite dd") == ["Ikke registrert"] * 4
+    button = invite.select_one("a.ds-button")
+    assert button.get_text(strip=True) == "Fortell oss hva Kautokeino har"
+    assert button["href"] == "/nb/kommune/meld-inn?kommune=5612"
+
+
+@pytest.mark.parametrize("role", ["forelder", "foreningsleder", "nav-ansatt"])
+def test_every_local_section_asks_for_what_is_missing_but_only_the_officer_is_invited(site, role, content):
+    path = next(iter(enumerate_paths(content.roles[role].flow)))
+    answers = [(step.question, "0301" if step.question == "kommune" else value) for step in path.steps for value in step.values]
+    query = "&".join(f"{key}={value}" for key, value in answers)
+    page = site.get(f"/nb/{role}/resultat?{query}")
+    tell = page.soup.select_one("section.local .local__tell a")
+    assert tell.get_text(strip=True) == "Mangler noe, eller er noe feil? Si fra"
+    assert tell["href"] == "/nb/kommune/meld-inn?kommune=0301"
+    assert page.soup.select_one(".register-invite") is None
 
 
 LOCAL_ENTRIES = """---

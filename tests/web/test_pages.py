@@ -98,7 +98,7 @@ def test_an_unexpected_error_shows_a_500_page_without_internals(monkeypatch, cap
 
     monkeypatch.setattr(pages, "select_advice", explode)
     app = create_app({"PROPAGATE_EXCEPTIONS": False})
-    response = app.test_client().get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke")
+    response = app.test_client().get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke&kommune=0301")
     body = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "Noe gikk galt" in body

@@ -24,6 +24,8 @@ class FlowFile:
     flow: Flow
     order: int
     links: tuple[tuple[str, Location], ...]
+    #: Visitors in this role work in the municipality they choose: the result asks them to tell us what it has.
+    invite_to_register: bool = False
 
 
 def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tuple[FlowFile | None, list[Problem]]:
@@ -34,7 +36,9 @@ def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tu
         return None, [error.problem]
     reader = Reader()
     reader.problems.extend(problems)
-    top = reader.mapping(root, "flow.yaml", Location(path, 1), ("questions", "advice"), ("order", "links"))
+    top = reader.mapping(
+        root, "flow.yaml", Location(path, 1), ("questions", "advice"), ("order", "links", "invite_to_register")
+    )
     if top is None:
         return None, reader.problems
     questions = tuple(
@@ -48,8 +52,20 @@ def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tu
     order_node = top.values.get("order")
     order = reader.integer(order_node, "order") if order_node is not None else None
     links = tuple(reader.ident_list(top.values.get("links"), "links"))
+    invite = _switch(reader, top.values.get("invite_to_register"), "invite_to_register")
+    if invite and not any(q.kind is QuestionKind.MUNICIPALITY for q in questions):
+        reader.problem(top.keys["invite_to_register"], "invite_to_register needs a municipality question in the role")
     flow = Flow(role, questions, advice, Location(path, 1))
-    return FlowFile(flow, order if order is not None else 999, links), reader.problems
+    return FlowFile(flow, order if order is not None else 999, links, invite), reader.problems
+
+
+def _switch(reader: Reader, node: Node | None, what: str) -> bool:
+    value = reader.text(node, what)
+    if value is None or value in ("true", "false"):
+        return value == "true"
+    assert node is not None
+    reader.problem(node.where, f"{what} must be true or false, not '{value}'")
+    return False
 
 
 def _question(reader: Reader, node: Node, municipality_ids: Seq[str]) -> Question | None:

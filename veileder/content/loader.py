@@ -145,6 +145,7 @@ def _role(folder: Path, reader: Reader, numbers: list[str]) -> Role | None:
         version=_digest(folder),
         texts={lang: t for lang, t in texts.items() if t is not None},
         progress={} if problems or flow_problems else questions_left(flow_file.flow),
+        invite_to_register=flow_file.invite_to_register,
     )
 
 

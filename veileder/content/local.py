@@ -1,8 +1,10 @@
 """Local entries editors add per municipality: `content/kommuner/<number>.md`.
 
-A file names the municipality's contact point for the voluntary sector, its leisure declaration,
-its volunteer centre and its own offers. Each entry can be limited to some roles; an offer can
-name the ages it is for. Entries are written in the municipality's own language form (nb or nn).
+A file names the municipality's contact point for the voluntary sector, whether it has a
+voluntary-sector policy and a leisure declaration, its volunteer centres and its own offers. Each
+entry can be limited to some roles, an offer can name the ages it is for, and every entry can say
+where it comes from (`source`) and when that was confirmed (`confirmed`). Entries are written in the
+municipality's own language form (nb or nn).
 """
 
 from __future__ import annotations
@@ -10,37 +12,54 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
 
 from veileder.content.reader import Reader
 from veileder.content.texts import read_text_file
-from veileder.content.yamlnodes import Mapping, Node
+from veileder.content.yamlnodes import Mapping, Node, Sequence
 from veileder.engine.model import Location
 from veileder.vocabulary import NORWEGIAN, SOURCE_LANGUAGE
 
-#: The single entries a municipality file can have, in the order the result shows them.
-SINGLE_ENTRIES = ("contact", "leisure_declaration", "volunteer_centre")
-ENTRY_KEYS = ("name", "url", "email", "phone", "description", "roles")
+#: The single entries a municipality file can have, in the order pages show them.
+SINGLE_ENTRIES = ("contact", "policy", "leisure_declaration", "volunteer_centre")
+#: Entries that say whether the municipality has something: ja (yes), under-arbeid (being made), nei (no).
+STATUS_ENTRIES = ("policy", "leisure_declaration")
+STATUSES = ("ja", "under-arbeid", "nei")
+#: Entries a file may list more than one of.
+LISTED_ENTRIES = ("volunteer_centre",)
+CONTACT_KEYS = ("url", "email", "phone")
+ENTRY_KEYS = ("name", "person", *CONTACT_KEYS, "description", "roles", "source", "confirmed")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 PHONE = re.compile(r"\+?\d[\d ]{6,}\d")
 AGES = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
 class LocalEntry:
     kind: str  # one of SINGLE_ENTRIES, or "offer"
-    name: str
+    name: str | None  # None only for a status entry, which the page names by its kind
     url: str | None = None
     email: str | None = None
     phone: str | None = None
     description: str | None = None
     roles: frozenset[str] | None = None  # None: for every role
     ages: tuple[int, int] | None = None
+    person: str | None = None  # the contact point's name, when the municipality gave it
+    status: str | None = None  # for STATUS_ENTRIES: ja, under-arbeid or nei (None: ja, as written by name)
+    source: str | None = None  # where the entry comes from
+    confirmed: date | None = None  # when the source confirmed it
 
     def for_role(self, role_id: str) -> bool:
         return self.roles is None or role_id in self.roles
+
+    @property
+    def exists(self) -> bool:
+        """The municipality has this: an entry without a status, or with status ja."""
+        return self.status in (None, "ja")
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,13 @@ class LocalPage:
 
     def entries_for(self, role_id: str) -> tuple[LocalEntry, ...]:
         return tuple(entry for entry in self.entries if entry.for_role(role_id))
+
+    def of_kind(self, kind: str) -> tuple[LocalEntry, ...]:
+        return tuple(entry for entry in self.entries if entry.kind == kind)
+
+    def has(self, kind: str) -> bool:
+        """Whether the file registers that the municipality has a `kind` (for the national overview)."""
+        return any(entry.exists for entry in self.of_kind(kind))
 
 
 def read_local_pages(
@@ -79,17 +105,21 @@ def _read_page(text: str, path: str, number: str, reader: Reader, role_ids: Coll
     if read is None:
         return None
     fields = read.fields
-    entries = [
-        entry
-        for kind in SINGLE_ENTRIES
-        if kind in fields.values and (entry := _entry(reader, fields.values[kind], kind, role_ids)) is not None
-    ]
+    entries = []
+    for kind in SINGLE_ENTRIES:
+        node = fields.values.get(kind)
+        if node is None:
+            continue
+        nodes = node.items if kind in LISTED_ENTRIES and isinstance(node, Sequence) else (node,)
+        entries += [entry for item in nodes if (entry := _entry(reader, item, kind, role_ids)) is not None]
     for node in reader.sequence(fields.values.get("offers"), "offers"):
         entry = _entry(reader, node, "offer", role_ids)
         if entry is not None:
             entries.append(entry)
     if not fields.values:
-        reader.problem(Location(path, 1), "the file names no contact, leisure_declaration, volunteer_centre or offers")
+        reader.problem(
+            Location(path, 1), "the file names no contact, policy, leisure_declaration, volunteer_centre or offers"
+        )
     language = reader.text(fields.values.get("language"), "language") or SOURCE_LANGUAGE
     if language not in NORWEGIAN:
         reader.problem(fields.values["language"].where, f"language must be {' or '.join(NORWEGIAN)}")
@@ -97,19 +127,68 @@ def _read_page(text: str, path: str, number: str, reader: Reader, role_ids: Coll
 
 
 def _entry(reader: Reader, node: Node, kind: str, role_ids: Collection[str]) -> LocalEntry | None:
-    keys = (*ENTRY_KEYS, "ages") if kind == "offer" else ENTRY_KEYS
-    fields = reader.mapping(node, f"the {kind.replace('_', ' ')}", node.where, ("name",), keys[1:])
+    what = f"the {kind.replace('_', ' ')}"
+    if kind in STATUS_ENTRIES:
+        required = ("status",) if kind == "policy" else ()
+        keys: tuple[str, ...] = ("status", *ENTRY_KEYS)
+    else:
+        required, keys = ("name",), ENTRY_KEYS + (("ages",) if kind == "offer" else ())
+    fields = reader.mapping(node, what, node.where, required, tuple(k for k in keys if k not in required))
     if fields is None:
         return None
-    text = {key: reader.text(fields.values.get(key), key) for key in ("name", "url", "email", "phone", "description")}
-    if not any(text[key] for key in ("url", "email", "phone")):
-        reader.problem(fields.where, f"the {kind.replace('_', ' ')} needs a url, an email or a phone number")
+    text = {key: reader.text(fields.values.get(key), key) for key in ("name", "person", *CONTACT_KEYS, "description")}
+    status = _status(reader, fields)
+    has_status = "status" in fields.values
+    if not has_status and text["name"] is None and kind == "leisure_declaration":
+        reader.problem(fields.where, f"{what} needs a status (ja, under-arbeid or nei) or a name")
+    elif not has_status and kind != "policy" and not any(text[key] for key in CONTACT_KEYS):
+        reader.problem(fields.where, f"{what} needs a url, an email or a phone number")
     ok = _check_contacts(reader, fields, text)
     roles = _roles(reader, fields, role_ids)
     ages = _ages(reader, fields)
-    if text["name"] is None or not ok:
+    source = reader.text(fields.values.get("source"), "source")
+    confirmed = _confirmed(reader, fields)
+    if (text["name"] is None and kind not in STATUS_ENTRIES) or not ok:
         return None
-    return LocalEntry(kind, text["name"], text["url"], text["email"], text["phone"], text["description"], roles, ages)
+    return LocalEntry(
+        kind,
+        text["name"],
+        text["url"],
+        text["email"],
+        text["phone"],
+        text["description"],
+        roles,
+        ages,
+        person=text["person"],
+        status=status,
+        source=source,
+        confirmed=confirmed,
+    )
+
+
+def _status(reader: Reader, fields: Mapping) -> str | None:
+    value = reader.text(fields.values.get("status"), "status")
+    if value is not None and value not in STATUSES:
+        reader.problem(fields.values["status"].where, f"status must be ja, under-arbeid or nei, not '{value}'")
+        return None
+    return value
+
+
+def _confirmed(reader: Reader, fields: Mapping) -> date | None:
+    value = reader.text(fields.values.get("confirmed"), "confirmed")
+    if value is None:
+        return None
+    where = fields.values["confirmed"].where
+    try:
+        day = date.fromisoformat(value) if DATE.fullmatch(value) else None
+    except ValueError:
+        day = None
+    if day is None:
+        reader.problem(where, f"confirmed should be a date written as 2025-03-31, not '{value}'")
+    elif day > date.today():
+        reader.problem(where, f"confirmed is a date in the future ({value})")
+        return None
+    return day
 
 
 def _check_contacts(reader: Reader, fields: Mapping, text: dict[str, str | None]) -> bool:

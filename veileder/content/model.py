@@ -57,6 +57,8 @@ class Role:
     link_refs: tuple[tuple[str, Location], ...] = field(default=(), compare=False, repr=False)
     #: For each question, the fewest and most questions from it to the result.
     progress: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    #: The result asks the visitor, who works in the chosen municipality, to tell us what it has.
+    invite_to_register: bool = False
 
     def text(self, lang: str) -> Translated[RoleText]:
         wanted = self.texts.get(lang)

@@ -19,6 +19,19 @@ def _messages(code: int) -> tuple[str, str]:
         return _("Page not found"), _("We could not find the page you asked for. Check the address, or start again.")
     if code == 405:
         return _("Not allowed"), _("This page cannot be used that way. Go to the start page and try again.")
+    if code == 413:
+        return _("The form is too large"), _(
+            "What you sent was larger than this form can take. Shorten the longest texts and send it again."
+        )
+    if code == 429:
+        return _("Too many forms sent"), _(
+            "Many forms have been sent from your address in a short time, so this one was not accepted. "
+            "Please try again later."
+        )
+    if code == 503:
+        return _("Try again shortly"), _(
+            "We cannot take what you send right now. Nothing was stored. Please try again in a few minutes."
+        )
     if code >= 500:
         return _("Something went wrong"), _("Something went wrong on our side. Please try again in a little while.")
     return _("Something is wrong with the address"), _(

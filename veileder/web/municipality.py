@@ -15,7 +15,6 @@ from werkzeug.datastructures import MultiDict
 from veileder.content import Content
 from veileder.content.municipalities import Municipality
 from veileder.content.municipality_search import MunicipalitySearch
-from veileder.engine import Question, QuestionKind
 
 TYPED_SUFFIX = "_navn"  # "_" is never in a question id, so this key cannot be another question's
 MAX_TYPED = 100
@@ -49,21 +48,19 @@ class Typed:
 
 
 def settle_typed(
-    question: Question, args: MultiDict[str, str], search: MunicipalitySearch, lang: str
+    name: str, args: MultiDict[str, str], search: MunicipalitySearch, lang: str
 ) -> tuple[MultiDict[str, str], Typed | None]:
-    """The answer with a typed name resolved into the question's value, and what was typed.
+    """The answer with a typed name (`<name>_navn`) resolved into the field `name`, and what was typed.
 
     A number chosen as well (from the list or the choices) wins when it fits the typed name, so a
     visitor who typed "Herøy" and then picked one of the two is answered.
     """
-    if question.kind is not QuestionKind.MUNICIPALITY:
-        return args, None
-    text = " ".join(args.get(question.id + TYPED_SUFFIX, "").split())[:MAX_TYPED]
+    text = " ".join(args.get(name + TYPED_SUFFIX, "").split())[:MAX_TYPED]
     if not text:
         return args, None
     matches = search.resolve(text, lang)
     fitting = matches.whole or tuple(match.municipality for match in matches.matches)
-    chosen = [value for value in dict.fromkeys(args.getlist(question.id)) if any(m.number == value for m in fitting)]
+    chosen = [value for value in dict.fromkeys(args.getlist(name)) if any(m.number == value for m in fitting)]
     if len(chosen) == 1:
         number = chosen[0]
     elif len(fitting) == 1:
@@ -71,8 +68,8 @@ def settle_typed(
     else:
         # Not answered: a number chosen from the list does not outweigh a name typed after it.
         unsettled = args.copy()
-        unsettled.setlist(question.id, [])
+        unsettled.setlist(name, [])
         return unsettled, Typed(text, fitting[:MAX_CHOICES])
     settled = args.copy()
-    settled.setlist(question.id, [number])
+    settled.setlist(name, [number])
     return settled, Typed(text, settled=True)

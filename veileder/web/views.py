@@ -56,13 +56,18 @@ RAW_CONTROL_CHARACTERS = re.compile(rb"[\x00-\x1f\x7f]")
 
 @site.before_app_request
 def refuse_unreasonable_queries() -> None:
-    """A query string too long, with too many parts, or with raw control characters is a 400.
+    """A query string too long, with too many parts, with raw control characters or bytes that are not
+    UTF-8 (which Werkzeug cannot decode) is a 400.
 
     Runs before routing's own redirects (trailing slash), which would copy a raw CR or LF into a
     Location header and fail.
     """
     query = request.query_string
     if len(query) > MAX_QUERY_BYTES or query.count(b"&") >= MAX_QUERY_PAIRS or RAW_CONTROL_CHARACTERS.search(query):
+        abort(400)
+    try:
+        query.decode()
+    except UnicodeDecodeError:
         abort(400)
 
 
@@ -164,8 +169,8 @@ def answer(role_id: str, question_id: str) -> Response | tuple[str, int]:
     """Check a submitted answer: on to where it leads (303), or the question again with the error (422)."""
     args, typed = request.args, None
     question = _role(role_id).flow.question(question_id)
-    if question is not None:  # a municipality's name typed instead of chosen: resolve it
-        args, typed = settle_typed(question, args, municipality_search(site_content()), current_language())
+    if question is not None and question.kind is QuestionKind.MUNICIPALITY:  # a name typed, not chosen
+        args, typed = settle_typed(question.id, args, municipality_search(site_content()), current_language())
     asked = _ask(role_id, question_id, args)
     if isinstance(asked, Response):
         return asked

@@ -1,0 +1,1 @@
+"""The store for what visitors send: SQLAlchemy models, the database, Alembic migrations."""

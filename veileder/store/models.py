@@ -1,0 +1,90 @@
+"""The tables: municipalities' submissions, used form tokens and the key that signs form tokens.
+
+Every table a later feature adds (feedback, …) subclasses `Base` and comes with its own migration
+in `migrations/versions/`; `tests/store` checks that the models and the migrations agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Constraint names that are the same on every database, so that migrations can name them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every time stored here is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Status:
+    """Where a submission is in the editor's inbox."""
+
+    NEW = "new"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Submission(Base):
+    """What a municipality told us through the contact-point form, waiting for an editor."""
+
+    __tablename__ = "submission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    language: Mapped[str] = mapped_column(String(2))  # the form's language: nb, nn or en
+    municipality: Mapped[str] = mapped_column(String(4), index=True)
+    contact_function: Mapped[str | None] = mapped_column(String(200))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    contact_url: Mapped[str | None] = mapped_column(String(500))
+    policy_status: Mapped[str | None] = mapped_column(String(20))  # ja, under-arbeid, nei
+    policy_url: Mapped[str | None] = mapped_column(String(500))
+    declaration_status: Mapped[str | None] = mapped_column(String(20))
+    declaration_url: Mapped[str | None] = mapped_column(String(500))
+    #: The volunteer centres, each {"name", "url", "email"} (url and email may be empty).
+    centres: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    message: Mapped[str | None] = mapped_column(Text)  # to the editor; never published
+    sender_email: Mapped[str] = mapped_column(String(254))  # for the editor's questions; never published
+    status: Mapped[str] = mapped_column(String(10), default=Status.NEW, index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    decision_note: Mapped[str | None] = mapped_column(Text)  # the reason given when rejected
+
+
+class UsedToken(Base):
+    """A form token that has been spent: the same form sent twice is refused on every instance."""
+
+    __tablename__ = "used_token"
+
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    form: Mapped[str] = mapped_column(String(40))
+    used_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class SigningKey(Base):
+    """The secret that signs form tokens: made by the first migration, shared by every instance."""
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    secret: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

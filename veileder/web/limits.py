@@ -1,0 +1,40 @@
+"""Per-address rate limits on what visitors send, with Flask-Limiter.
+
+Views that take a POST are marked with `@rate_limited`; `init_limits` wraps them with the app's own
+limiter, counted in VEILEDER_RATELIMIT_STORAGE_URI (in memory by default: per process; a shared
+storage such as Redis makes the limit hold across instances) at VEILEDER_FORM_RATE_LIMIT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from flask import Flask, current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+F = TypeVar("F", bound=Callable[..., Any])
+MARK = "_veileder_rate_limited"
+
+
+def rate_limited(view: F) -> F:
+    """Mark a view whose POSTs count against the address's limit."""
+    setattr(view, MARK, True)
+    return view
+
+
+def _form_rate() -> str:
+    return str(current_app.config["FORM_RATE_LIMIT"])
+
+
+def init_limits(app: Flask) -> Limiter:
+    """Give the app its limiter and wrap every marked view (call after the blueprints are registered)."""
+    # A rate-limit storage that is down must not take the forms down with it.
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    limiter = Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"])
+    for endpoint, view in list(app.view_functions.items()):
+        if getattr(view, MARK, False):
+            app.view_functions[endpoint] = cast(Any, limiter.limit(_form_rate, methods=["POST"])(view))
+    app.extensions["veileder.limiter"] = limiter
+    return limiter
