@@ -52,12 +52,41 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
         "how many reverse proxies in front of the app to trust for X-Forwarded-For/-Proto/-Host",
     ),
     "LOG_FORMAT": ("VEILEDER_LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
+    "ENHETSREGISTERET_URL": (
+        "VEILEDER_ENHETSREGISTERET_URL",
+        "https://data.brreg.no/enhetsregisteret/api",
+        "Enhetsregisteret's API, for `flask local refresh` (its bulk file is <this>/enheter/lastned)",
+    ),
+    "FRIVILLIGHETSREGISTERET_URL": (
+        "VEILEDER_FRIVILLIGHETSREGISTERET_URL",
+        "https://data.brreg.no/frivillighetsregisteret/api",
+        "Frivillighetsregisteret's API, for `flask local refresh`",
+    ),
+    "REGISTER_TIMEOUT": ("VEILEDER_REGISTER_TIMEOUT", "60", "seconds `flask local refresh` waits for a register"),
+    "REGISTER_ATTEMPTS": (
+        "VEILEDER_REGISTER_ATTEMPTS",
+        "5",
+        "how many times `flask local refresh` tries a request that fails in a way that may pass",
+    ),
+    "REGISTER_RETRY_DELAY": (
+        "VEILEDER_REGISTER_RETRY_DELAY",
+        "2",
+        "seconds before `flask local refresh` tries again; the delay doubles with each try",
+    ),
 }
 
 #: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.
 SWITCHES = {"ACCESS_LOG", "HTTPS"}
 #: Settings that are numbers.
-NUMBERS = {"PAGE_CACHE_MB": float, "PAGE_MAX_AGE": int, "TRUSTED_PROXIES": int, "LOG_RETENTION_DAYS": int}
+NUMBERS = {
+    "PAGE_CACHE_MB": float,
+    "PAGE_MAX_AGE": int,
+    "TRUSTED_PROXIES": int,
+    "LOG_RETENTION_DAYS": int,
+    "REGISTER_TIMEOUT": float,
+    "REGISTER_ATTEMPTS": int,
+    "REGISTER_RETRY_DELAY": float,
+}
 
 
 def content_dir(overrides: Mapping[str, Any] | None = None) -> Path:

@@ -15,6 +15,7 @@ from veileder.content.local import read_local_pages
 from veileder.content.model import SOURCE_LANGUAGE, Content, Role, RoleTexts, SiteTexts
 from veileder.content.municipalities import Municipality, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
+from veileder.content.register import SNAPSHOT, read_register
 from veileder.content.sitelinks import read_link_urls
 from veileder.content.texts import (
     read_advice_text,
@@ -54,6 +55,7 @@ def load_content(directory: Path) -> Content:
     local = read_local_pages(
         directory / "kommuner", display_path(directory / "kommuner"), reader, set(numbers), {r.id for r in roles}
     )
+    register = read_register(directory / SNAPSHOT, display_path(directory / SNAPSHOT), reader, numbers)
     for role in roles:
         for link_id, where in role.link_refs:
             if link_id not in site.link_urls:
@@ -67,6 +69,7 @@ def load_content(directory: Path) -> Content:
         local=local,
         version=_digest(directory),
         problems=problems,
+        register=register,
     )
 
 
