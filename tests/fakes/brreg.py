@@ -237,10 +237,10 @@ class FakeRegisters:
 
     def _voluntary(self, query: dict[str, str], fault: str | None) -> tuple[int, bytes, str]:
         if "page" in query:
-            return 400, _json({"status": 400, "error": "Bad Request", "message": "page is not supported"}), "application/json"
+            return _refused("page is not supported: use searchAfter")
         size = int(query.get("size", "20"))
         if not 1 <= size <= MAX_SIZE:
-            return 400, _json({"status": 400, "error": "Bad Request", "message": "size cannot exceed 100"}), "application/json"
+            return _refused("size cannot exceed 100")
         after = _decode(query["searchAfter"]) if "searchAfter" in query else ""
         page = [r for r in self.records if r["organisasjonsnummer"] > after][:size]
         if fault == "malformed" and page:
@@ -263,6 +263,10 @@ class FakeRegisters:
         if fault == "malformed":
             entries.append({"icnpoNummer": "99100"})
         return 200, _json({"_embedded": {"icnpoKategorier": entries}}), "application/hal+json"
+
+
+def _refused(message: str) -> tuple[int, bytes, str]:
+    return 400, _json({"status": 400, "error": "Bad Request", "message": message}), "application/json"
 
 
 def _json(document: Any) -> bytes:
