@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from veileder.content import LANGUAGES, Content, Role, load_content
 from veileder.content.book import write_book
 from veileder.content.coverage import coverage
 from veileder.content.graph import flow_document, flow_document_name, mermaid
+from veileder.content.register import freshness_warning, summary
 from veileder.engine.paths import enumerate_paths
 
 
@@ -60,6 +62,10 @@ def check() -> None:
             f"{role.id}: {len(role.flow.questions)} questions, {len(role.flow.advice)} advice blocks, "
             f"{len(paths)} paths, {len(outcomes)} distinct outcomes: OK"
         )
+    if loaded.register is not None:
+        click.echo(summary(loaded.register))
+        if warning := freshness_warning(loaded.register, date.today()):
+            click.echo(warning, err=True)
 
 
 @content.command("translations")

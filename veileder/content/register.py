@@ -152,6 +152,25 @@ class Register:
         return LocalRegister(number, self.websites.get(number), tuple(centres), tuple(organisations))
 
 
+def freshness_warning(register: Register, today: date) -> str | None:
+    """A warning for `content check` when the snapshot is older than MAX_AGE_DAYS."""
+    age = register.age_days(today)
+    if age <= MAX_AGE_DAYS:
+        return None
+    return (
+        f"{register.path}:1: warning: the register snapshot was fetched {age} days ago, on "
+        f"{register.fetched.isoformat()} (more than {MAX_AGE_DAYS}); run `flask --app veileder local refresh`"
+    )
+
+
+def summary(register: Register) -> str:
+    count = len(register.websites)
+    return (
+        f"register: {register.organisation_count:,} organisations in {count} municipalities, "
+        f"fetched {register.fetched.isoformat()}: OK"
+    )
+
+
 # -- Reading -------------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from veileder.web.errors import init_errors
 from veileder.web.i18n import init_i18n
 from veileder.web.logs import init_logging
 from veileder.web.preview import init_preview
+from veileder.web.register_lists import lists
 from veileder.web.security import init_security
 from veileder.web.views import site
 
@@ -48,5 +49,6 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     init_logging(app)
     init_errors(app)
     app.register_blueprint(site)
+    app.register_blueprint(lists)
     app.add_template_filter(short_address)
     return app
