@@ -105,7 +105,7 @@ def category_list(number: str, category: str) -> str:
         listed=[Listed(org, _spaced(org.number)) for org in shown],
         total=len(found),
         pager=Pager(page, pages, _page_url(number, category, page - 1), _page_url(number, category, page + 1, pages)),
-        others=[(slug, names[slug], url_for("lists.category_list", number=number, category=slug)) for slug in LIST_SLUGS],
+        others=[(slug, names[slug], _page_url(number, slug, 1)) for slug in LIST_SLUGS],
         fetched=format_date(register.fetched, format="long"),
         nlod_url=NLOD_URL,
     )
