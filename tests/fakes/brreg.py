@@ -12,6 +12,7 @@ body cut off before its Content-Length. Everything here is invented test data.
 from __future__ import annotations
 
 import base64
+import bisect
 import gzip
 import json
 import threading
@@ -125,6 +126,7 @@ class FakeRegisters:
         self.bulk = gzipped_units(units or []) if bulk_file is None else None
         self.bulk_file = bulk_file
         self.records = sorted(records or [], key=lambda r: r["organisasjonsnummer"])
+        self._numbers = [r["organisasjonsnummer"] for r in self.records]
         self.categories = ICNPO if categories is None else categories
         self.faults: dict[str, Fault] = {}
         self.requests: list[str] = []
@@ -242,7 +244,8 @@ class FakeRegisters:
         if not 1 <= size <= MAX_SIZE:
             return _refused("size cannot exceed 100")
         after = _decode(query["searchAfter"]) if "searchAfter" in query else ""
-        page = [r for r in self.records if r["organisasjonsnummer"] > after][:size]
+        start = bisect.bisect_right(self._numbers, after)
+        page = self.records[start : start + size]
         if fault == "malformed" and page:
             page = [{**page[0], "organisasjonsnummer": "12AB"}, *page[1:]]
         self_link = f"{self.frivillighetsregisteret}/frivillige-organisasjoner?size={size}"
