@@ -31,8 +31,8 @@ from harness import BIN, ROOT, machine
 
 sys.path.insert(0, str(ROOT))  # the fake registers live with the tests
 
-from tests.fakes.brreg import ICNPO, FakeRegisters, record, unit  # noqa: E402
-from veileder.content.municipalities import read_municipalities  # noqa: E402
+from tests.fakes.brreg import ICNPO, FakeRegisters, record, unit
+from veileder.content.municipalities import read_municipalities
 
 PEAK_TARGET_MB = 200
 #: Rough shares of the categories organisations give first (invented, for a realistic mix).
@@ -54,7 +54,10 @@ def name(rng: random.Random, kinds: list[str]) -> str:
 def filler(rng: random.Random) -> dict[str, object]:
     """The fields a real unit also has, which the refresh reads past (they make the file its real size)."""
     return {
-        "naeringskode1": {"kode": f"{rng.randrange(1, 99):02d}.{rng.randrange(100, 999)}", "beskrivelse": name(rng, KINDS)},
+        "naeringskode1": {
+            "kode": f"{rng.randrange(1, 99):02d}.{rng.randrange(100, 999)}",
+            "beskrivelse": name(rng, KINDS),
+        },
         "stiftelsesdato": f"{rng.randrange(1950, 2025)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
         "vedtektsfestetFormaal": [name(rng, KINDS).lower() for _ in range(rng.randrange(1, 3))],
         "aktivitet": [name(rng, COMPANIES).lower()],
@@ -148,7 +151,8 @@ def main() -> None:
                 print("\n".join("   " + line for line in output.strip().splitlines()[-6:]))
         snapshot = content / "register" / "frivillige-organisasjoner.tsv"
         if snapshot.is_file():
-            print(f"\nSnapshot: {snapshot.stat().st_size / 1e6:.1f} MB, {len(snapshot.read_bytes().splitlines()):,} lines")
+            lines = len(snapshot.read_bytes().splitlines())
+            print(f"\nSnapshot: {snapshot.stat().st_size / 1e6:.1f} MB, {lines:,} lines")
             if args.keep:
                 shutil.copyfile(snapshot, args.keep)
                 print(f"Copied to {args.keep}")
