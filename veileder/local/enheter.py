@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 import ijson
@@ -85,8 +85,11 @@ class _Counted:
 
 def _units(file: _Counted) -> Iterator[Any]:
     start = file.file.peek(2)[:2] if hasattr(file.file, "peek") else b""
-    stream: Any = gzip.GzipFile(fileobj=file, mode="rb") if start == b"\x1f\x8b" else file  # type: ignore[arg-type]
-    yield from ijson.items(stream, "item", use_float=True)
+    if start != b"\x1f\x8b":  # a bulk file someone unpacked already
+        yield from ijson.items(file, "item", use_float=True)
+        return
+    with gzip.GzipFile(mode="rb", fileobj=cast(IO[bytes], file)) as unpacked:
+        yield from ijson.items(unpacked, "item", use_float=True)
 
 
 def _take(unit: Any, found: Found, categories: Mapping[str, tuple[str, ...]], known: set[str]) -> None:
