@@ -54,7 +54,7 @@ VOLUNTEER_CENTRE_WORDS = ("frivilligsentral", "frivillighetssentral", "n√¶rmilj√
 
 HEADER_KEYS = ("format", "fetched", "source", "licence", "enhetsregisteret", "frivillighetsregisteret")
 
-_WEBSITE = rb"(?:https?://[^\t\n ]+)?"
+_WEBSITE = rb"(?:https?://[^\t\r\n ]+)?"
 _ORG = rb"(?:org|sentral)\t\d{9}\t[^\t\n]*[^\t\n ][^\t\n]*\t(?:\d{1,6}(?:,\d{1,6})*)?\t" + _WEBSITE
 _KOMMUNE = rb"kommune\t\d{4}\t" + _WEBSITE
 #: A line of the body that is neither a well-formed municipality nor a well-formed organisation.

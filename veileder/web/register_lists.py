@@ -34,7 +34,6 @@ PAGE_KEY = "side"
 #: A page number as a visitor's address can hold it; anything else is a 400.
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 LIST_SLUGS = (*CATEGORIES, VOLUNTEER_CENTRES)
-NLOD_URL = "https://data.norge.no/nlod/no/2.0"
 
 
 class MunicipalityNumber(BaseConverter):
@@ -107,7 +106,6 @@ def category_list(number: str, category: str) -> str:
         pager=Pager(page, pages, _page_url(number, category, page - 1), _page_url(number, category, page + 1, pages)),
         others=[(slug, names[slug], _page_url(number, slug, 1)) for slug in LIST_SLUGS],
         fetched=format_date(register.fetched, format="long"),
-        nlod_url=NLOD_URL,
     )
 
 
