@@ -58,10 +58,13 @@ _WEBSITE = rb"(?:https?://[^\t\r\n ]+)?"
 _ORG = rb"(?:org|sentral)\t\d{9}\t[^\t\n]*[^\t\n ][^\t\n]*\t(?:\d{1,6}(?:,\d{1,6})*)?\t" + _WEBSITE
 _KOMMUNE = rb"kommune\t\d{4}\t" + _WEBSITE
 #: A line of the body that is neither a well-formed municipality nor a well-formed organisation.
-_BAD_LINE = re.compile(rb"^(?!(?:" + _ORG + rb"|" + _KOMMUNE + rb")$).*$", re.MULTILINE)
-_KOMMUNE_LINE = re.compile(rb"^kommune\t(\d{4})\t(.*)$", re.MULTILINE)
-_ORG_NUMBER = re.compile(rb"^(?:org|sentral)\t(\d{9})\t", re.MULTILINE)
-_CODES = re.compile(rb"^(?:org|sentral)\t\d{9}\t[^\t\n]*\t([\d,]+)\t", re.MULTILINE)
+# Each pattern runs over the body with a newline put in front, and starts with that newline: the
+# regular expression engine then jumps from newline to newline instead of trying every position.
+#: A line that is neither a well-formed municipality nor a well-formed organisation.
+_BAD_LINE = re.compile(rb"\n(?!(?:" + _ORG + rb"|" + _KOMMUNE + rb")(?:\n|\Z))([^\n]*)")
+_KOMMUNE_LINE = re.compile(rb"\nkommune\t(\d{4})\t([^\n]*)")
+#: An organisation's number and ICNPO codes.
+_ORG_FIELDS = re.compile(rb"\n(?:org|sentral)\t(\d{9})\t[^\t\n]*\t([\d,]*)\t")
 
 
 def is_volunteer_centre_name(name: str) -> bool:
@@ -181,32 +184,51 @@ def read_register(path: Path, shown: str, reader: Reader, numbers: Collection[st
     data = path.read_bytes()
     body_start = _body_start(data)
     header, problems_before = _read_header(data[:body_start].decode("utf-8", "replace"), shown, reader)
-    header_lines = data.count(b"\n", 0, body_start)
     body = data[body_start:]
-    known = set(numbers)
+    lines = _Lines(shown, data.count(b"\n", 0, body_start), body)
+    scan = b"\n" + body.rstrip(b"\n")  # offsets in `scan` are one past those in `body`
+    organisations = _ORG_FIELDS.findall(scan)
     ok = problems_before == len(reader.problems)
-    ok &= _check_lines(body, shown, header_lines, reader)
-    ok &= _check_codes(body, header.icnpo if header else {}, shown, header_lines, reader)
-    ok &= _check_numbers(body, shown, header_lines, reader)
+    ok &= _check_lines(scan, lines, reader)
+    ok &= _check_codes(scan, organisations, header.icnpo if header else {}, lines, reader)
+    ok &= _check_numbers(scan, organisations, lines, reader)
+    sections, websites, found_ok = _sections(scan, set(numbers), lines, reader)
+    if header is None or not ok or not found_ok:
+        return None
+    return Register(shown, header.fetched, header.source, header.icnpo, websites, len(organisations), body, sections)
+
+
+class _Lines:
+    """Line numbers for problems, counted only when there is a problem to report."""
+
+    def __init__(self, shown: str, header_lines: int, body: bytes) -> None:
+        self.shown, self.header_lines, self.body = shown, header_lines, body
+
+    def at(self, scan_offset: int) -> Location:
+        """The line that starts just after the newline at `scan_offset` of the scanned body."""
+        return Location(self.shown, self.header_lines + self.body.count(b"\n", 0, scan_offset) + 1)
+
+
+def _sections(
+    scan: bytes, known: set[str], lines: _Lines, reader: Reader
+) -> tuple[dict[str, tuple[int, int]], dict[str, str | None], bool]:
+    """Each municipality's span of the body, and its website."""
     sections: dict[str, tuple[int, int]] = {}
     websites: dict[str, str | None] = {}
-    matches = list(_KOMMUNE_LINE.finditer(body))
+    ok = True
+    matches = list(_KOMMUNE_LINE.finditer(scan))
     for index, match in enumerate(matches):
         number = match.group(1).decode()
-        where = Location(shown, header_lines + body.count(b"\n", 0, match.start()) + 1)
         if number not in known:
-            reader.problem(where, f"'{number}' is not a municipality number in kommuner.csv")
+            reader.problem(lines.at(match.start()), f"'{number}' is not a municipality number in kommuner.csv")
             ok = False
         elif number in sections:
-            reader.problem(where, f"municipality {number} has a second group of lines; each must have one")
+            reader.problem(lines.at(match.start()), f"municipality {number} has a second group of lines; one only")
             ok = False
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
-        sections[number] = (match.start(), end)
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(scan) - 1
+        sections[number] = (match.start(), end)  # in `body`: the newline's offset in `scan` is the line's
         websites[number] = match.group(2).decode() or None
-    if header is None or not ok:
-        return None
-    count = len(_ORG_NUMBER.findall(body))
-    return Register(shown, header.fetched, header.source, header.icnpo, websites, count, body, sections)
+    return sections, websites, ok
 
 
 @dataclass(frozen=True)
@@ -263,12 +285,11 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-def _check_lines(body: bytes, shown: str, offset: int, reader: Reader) -> bool:
-    """Every body line well formed; the regular expression runs over the whole body at once."""
+def _check_lines(scan: bytes, lines: _Lines, reader: Reader) -> bool:
+    """Every body line well formed; one regular expression over the whole body finds those that are not."""
     ok = True
-    for match in _BAD_LINE.finditer(body.rstrip(b"\n")):
-        line = offset + body.count(b"\n", 0, match.start()) + 1
-        reader.problem(Location(shown, line), _why_bad(match.group().decode("utf-8", "replace")))
+    for match in _BAD_LINE.finditer(scan):
+        reader.problem(lines.at(match.start()), _why_bad(match.group(1).decode("utf-8", "replace")))
         ok = False
     return ok
 
@@ -295,25 +316,30 @@ def _why_bad(line: str) -> str:
     return f"the website must start with https:// or http:// ('{fields[4]}')"
 
 
-def _check_codes(body: bytes, icnpo: dict[str, IcnpoCategory], shown: str, offset: int, reader: Reader) -> bool:
-    used = {code.decode() for codes in _CODES.findall(body) for code in codes.split(b",")}
+def _check_codes(
+    scan: bytes,
+    organisations: list[tuple[bytes, bytes]],
+    icnpo: dict[str, IcnpoCategory],
+    lines: _Lines,
+    reader: Reader,
+) -> bool:
+    used = {code.decode() for _, codes in organisations if codes for code in codes.split(b",")}
     unknown = sorted(used - icnpo.keys())
     for code in unknown:
-        at = re.search(rb"^(?:org|sentral)\t\d{9}\t[^\t\n]*\t(?:[\d,]*,)?" + code.encode() + rb"[,\t]", body, re.M)
-        line = offset + (body.count(b"\n", 0, at.start()) + 1 if at else 1)
-        reader.problem(Location(shown, line), f"ICNPO code {code} has no icnpo line in the header")
+        at = re.search(rb"\n(?:org|sentral)\t\d{9}\t[^\t\n]*\t(?:[\d,]*,)?" + code.encode() + rb"[,\t]", scan)
+        where = lines.at(at.start()) if at else Location(lines.shown, 1)
+        reader.problem(where, f"ICNPO code {code} has no icnpo line in the header")
     return not unknown
 
 
-def _check_numbers(body: bytes, shown: str, offset: int, reader: Reader) -> bool:
-    found = _ORG_NUMBER.findall(body)
-    if len(found) == len(set(found)):
+def _check_numbers(scan: bytes, organisations: list[tuple[bytes, bytes]], lines: _Lines, reader: Reader) -> bool:
+    numbers = [number for number, _ in organisations]
+    if len(numbers) == len(set(numbers)):
         return True
-    for number, count in Counter(found).items():
+    for number, count in Counter(numbers).items():
         if count > 1:
-            matches = list(re.finditer(rb"^(?:org|sentral)\t" + number + rb"\t", body, re.M))
-            line = offset + body.count(b"\n", 0, matches[1].start()) + 1
-            reader.problem(Location(shown, line), f"organisation {number.decode()} is listed more than once")
+            second = list(re.finditer(rb"\n(?:org|sentral)\t" + number + rb"\t", scan))[1]
+            reader.problem(lines.at(second.start()), f"organisation {number.decode()} is listed more than once")
     return False
 
 
