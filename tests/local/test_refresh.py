@@ -233,6 +233,17 @@ def test_an_interrupted_refresh_leaves_the_previous_snapshot_byte_identical(fake
     assert snapshot.read_bytes() == before
 
 
+def test_a_register_address_that_is_not_a_web_address_is_refused_clearly(fake, content_copy):
+    result = CliRunner().invoke(
+        local,
+        ["refresh"],
+        env={"VEILEDER_CONTENT_DIR": str(content_copy), "VEILEDER_FRIVILLIGHETSREGISTERET_URL": "data.brreg.no/api"},
+    )
+    assert result.exit_code == 2
+    assert "VEILEDER_FRIVILLIGHETSREGISTERET_URL must be a web address (https://…), not 'data.brreg.no/api'" in result.output
+    assert not (content_copy / SNAPSHOT).exists()
+
+
 @pytest.mark.parametrize(
     ("given", "expected"),
     [

@@ -50,6 +50,9 @@ def refresh_command(bulk_file: Path | None) -> None:
         delay=settings["REGISTER_RETRY_DELAY"],
         progress=progress,
     )
+    for key in ("ENHETSREGISTERET_URL", "FRIVILLIGHETSREGISTERET_URL"):
+        if not str(settings[key]).startswith(("https://", "http://")):
+            raise click.UsageError(f"VEILEDER_{key} must be a web address (https://…), not {settings[key]!r}")
     sources = Sources(settings["ENHETSREGISTERET_URL"], settings["FRIVILLIGHETSREGISTERET_URL"])
     kept = f"{target} is unchanged." if target.is_file() else f"There is still no {target}."
     previous = signal.signal(signal.SIGTERM, _interrupt)

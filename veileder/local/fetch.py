@@ -71,7 +71,10 @@ class Fetcher:
         return self._retrying(url, get)
 
     def _open(self, url: str, accept: str) -> http.client.HTTPResponse:
-        request = urllib.request.Request(url, headers={"Accept": accept, "User-Agent": USER_AGENT})
+        try:
+            request = urllib.request.Request(url, headers={"Accept": accept, "User-Agent": USER_AGENT})
+        except ValueError:
+            raise RefreshError(f"'{url}' is not a web address") from None
         try:
             response: http.client.HTTPResponse = urllib.request.urlopen(request, timeout=self.timeout)
         except urllib.error.HTTPError as error:

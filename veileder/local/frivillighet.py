@@ -56,7 +56,7 @@ def organisation_categories(fetcher: Fetcher, base: str, progress: Progress) -> 
         for record in _embedded(page, "frivilligeOrganisasjoner", url):
             number, codes = _record(record, url)
             found[number] = codes
-        progress.update(f"Frivillighetsregisteret: {len(found):,} organisations, {pages:,} pages")
+        progress.update(f"Frivillighetsregisteret: {len(found):,} organisations (page {pages:,})")
         cursor = _next_cursor(page, url)
         if cursor is not None and cursor in cursors:
             raise RefreshError(f"{url} sends the walk back to a page it has read: the paging is broken")
