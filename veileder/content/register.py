@@ -55,16 +55,29 @@ VOLUNTEER_CENTRE_WORDS = ("frivilligsentral", "frivillighetssentral", "nÃ¦rmiljÃ
 HEADER_KEYS = ("format", "fetched", "source", "licence", "enhetsregisteret", "frivillighetsregisteret")
 
 _WEBSITE = rb"(?:https?://[^\t\r\n ]+)?"
-_ORG = rb"(?:org|sentral)\t\d{9}\t[^\t\n]*[^\t\n ][^\t\n]*\t(?:\d{1,6}(?:,\d{1,6})*)?\t" + _WEBSITE
-_KOMMUNE = rb"kommune\t\d{4}\t" + _WEBSITE
-#: A line of the body that is neither a well-formed municipality nor a well-formed organisation.
+_NAME = rb"[^\t\n]*[^\t\n ][^\t\n]*"
+_CODES = rb"(?:\d{1,6}(?:,\d{1,6})*)?"
+_END = rb"(?=\n|\Z)"
 # Each pattern runs over the body with a newline put in front, and starts with that newline: the
 # regular expression engine then jumps from newline to newline instead of trying every position.
-#: A line that is neither a well-formed municipality nor a well-formed organisation.
-_BAD_LINE = re.compile(rb"\n(?!(?:" + _ORG + rb"|" + _KOMMUNE + rb")(?:\n|\Z))([^\n]*)")
-_KOMMUNE_LINE = re.compile(rb"\nkommune\t(\d{4})\t([^\n]*)")
-#: An organisation's number and ICNPO codes.
-_ORG_FIELDS = re.compile(rb"\n(?:org|sentral)\t(\d{9})\t[^\t\n]*\t([\d,]*)\t")
+#: A well-formed organisation line: its number and its ICNPO codes.
+_ORG_LINE = re.compile(rb"\n(?:org|sentral)\t(\d{9})\t" + _NAME + rb"\t(" + _CODES + rb")\t" + _WEBSITE + _END)
+#: A well-formed municipality line: its number and its website.
+_KOMMUNE_LINE = re.compile(rb"\nkommune\t(\d{4})\t(" + _WEBSITE + rb")" + _END)
+#: A line that is neither (looked for only when the two above do not account for every line).
+_BAD_LINE = re.compile(
+    rb"\n(?!(?:(?:org|sentral)\t\d{9}\t"
+    + _NAME
+    + rb"\t"
+    + _CODES
+    + rb"\t"
+    + _WEBSITE
+    + rb"|kommune\t\d{4}\t"
+    + _WEBSITE
+    + rb")"
+    + _END
+    + rb")([^\n]*)"
+)
 
 
 def is_volunteer_centre_name(name: str) -> bool:
@@ -187,12 +200,14 @@ def read_register(path: Path, shown: str, reader: Reader, numbers: Collection[st
     body = data[body_start:]
     lines = _Lines(shown, data.count(b"\n", 0, body_start), body)
     scan = b"\n" + body.rstrip(b"\n")  # offsets in `scan` are one past those in `body`
-    organisations = _ORG_FIELDS.findall(scan)
+    organisations = _ORG_LINE.findall(scan)
     ok = problems_before == len(reader.problems)
-    ok &= _check_lines(scan, lines, reader)
+    kommuner = list(_KOMMUNE_LINE.finditer(scan))
+    if len(organisations) + len(kommuner) != scan.count(b"\n"):
+        ok &= _check_lines(scan, lines, reader)
     ok &= _check_codes(scan, organisations, header.icnpo if header else {}, lines, reader)
     ok &= _check_numbers(scan, organisations, lines, reader)
-    sections, websites, found_ok = _sections(scan, set(numbers), lines, reader)
+    sections, websites, found_ok = _sections(kommuner, len(body), set(numbers), lines, reader)
     if header is None or not ok or not found_ok:
         return None
     return Register(shown, header.fetched, header.source, header.icnpo, websites, len(organisations), body, sections)
@@ -210,13 +225,12 @@ class _Lines:
 
 
 def _sections(
-    scan: bytes, known: set[str], lines: _Lines, reader: Reader
+    matches: list[re.Match[bytes]], size: int, known: set[str], lines: _Lines, reader: Reader
 ) -> tuple[dict[str, tuple[int, int]], dict[str, str | None], bool]:
     """Each municipality's span of the body, and its website."""
     sections: dict[str, tuple[int, int]] = {}
     websites: dict[str, str | None] = {}
     ok = True
-    matches = list(_KOMMUNE_LINE.finditer(scan))
     for index, match in enumerate(matches):
         number = match.group(1).decode()
         if number not in known:
@@ -225,7 +239,7 @@ def _sections(
         elif number in sections:
             reader.problem(lines.at(match.start()), f"municipality {number} has a second group of lines; one only")
             ok = False
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(scan) - 1
+        end = matches[index + 1].start() if index + 1 < len(matches) else size
         sections[number] = (match.start(), end)  # in `body`: the newline's offset in `scan` is the line's
         websites[number] = match.group(2).decode() or None
     return sections, websites, ok
@@ -323,7 +337,7 @@ def _check_codes(
     lines: _Lines,
     reader: Reader,
 ) -> bool:
-    used = {code.decode() for _, codes in organisations if codes for code in codes.split(b",")}
+    used = {code.decode() for codes in {codes for _, codes in organisations} if codes for code in codes.split(b",")}
     unknown = sorted(used - icnpo.keys())
     for code in unknown:
         at = re.search(rb"\n(?:org|sentral)\t\d{9}\t[^\t\n]*\t(?:[\d,]*,)?" + code.encode() + rb"[,\t]", scan)
