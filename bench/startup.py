@@ -204,6 +204,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="start-ups measured per content set (default 3)")
     parser.add_argument("--requests", type=int, default=400, help="requests before the second memory sample")
     parser.add_argument("--scale", type=int, default=20, help="how many times larger the generated content is")
+    parser.add_argument(
+        "--register", type=Path, help="also measure the real content with this register snapshot (refresh.py --keep)"
+    )
     args = parser.parse_args()
     print(f"Machine: {machine()}")
     with tempfile.TemporaryDirectory(prefix="veileder-bench-content-") as temp:
@@ -211,6 +214,13 @@ def main() -> None:
         check_content(larger)
         print(f"Generated {args.scale}× content in {larger}; the content checker finds no problem.")
         real_start = measure("real content", ROOT / "content", args)
+        if args.register:
+            with_register = Path(temp) / "with-register"
+            shutil.copytree(ROOT / "content", with_register)
+            (with_register / "register").mkdir(exist_ok=True)
+            shutil.copyfile(args.register, with_register / "register" / "frivillige-organisasjoner.tsv")
+            check_content(with_register)
+            measure(f"real content and the register snapshot {args.register}", with_register, args)
         large_start = measure(f"{args.scale}× content", larger, args)
     print()
     print(

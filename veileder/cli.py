@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from veileder.content import LANGUAGES, SOURCE_LANGUAGE, Content, Role, load_con
 from veileder.content.book import write_book
 from veileder.content.coverage import coverage
 from veileder.content.graph import flow_document, flow_document_name, mermaid
+from veileder.content.register import freshness_warning, summary
 from veileder.engine.deadoptions import dead_options
 from veileder.engine.paths import always_shown, enumerate_paths
 
@@ -74,6 +76,10 @@ def check(strict: bool) -> None:
             f"{len(paths)} paths, {len(outcomes)} distinct outcomes: {verdict}"
         )
     click.echo("\n".join(summaries))
+    if loaded.register is not None:
+        click.echo(summary(loaded.register))
+        if stale := freshness_warning(loaded.register, date.today()):
+            click.echo(stale, err=True)
     if warned:
         consequence = "they fail the check (--strict)" if strict else "add --strict to make them fail the check"
         click.echo(f"{warned} warning(s): {consequence}.", err=True)

@@ -85,6 +85,27 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
         "where the rate limit counts: memory:// (each process on its own), or storage that several instances "
         "share, such as redis://host:6379 (Flask-Limiter's storage URIs)",
     ),
+    "ENHETSREGISTERET_URL": (
+        "VEILEDER_ENHETSREGISTERET_URL",
+        "https://data.brreg.no/enhetsregisteret/api",
+        "Enhetsregisteret's API, for `flask local refresh` (its bulk file is <this>/enheter/lastned)",
+    ),
+    "FRIVILLIGHETSREGISTERET_URL": (
+        "VEILEDER_FRIVILLIGHETSREGISTERET_URL",
+        "https://data.brreg.no/frivillighetsregisteret/api",
+        "Frivillighetsregisteret's API, for `flask local refresh`",
+    ),
+    "REGISTER_TIMEOUT": ("VEILEDER_REGISTER_TIMEOUT", "60", "seconds `flask local refresh` waits for a register"),
+    "REGISTER_ATTEMPTS": (
+        "VEILEDER_REGISTER_ATTEMPTS",
+        "5",
+        "how many times `flask local refresh` tries a request that fails in a way that may pass",
+    ),
+    "REGISTER_RETRY_DELAY": (
+        "VEILEDER_REGISTER_RETRY_DELAY",
+        "2",
+        "seconds before `flask local refresh` tries again; the delay doubles with each try",
+    ),
 }
 
 #: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.
@@ -98,6 +119,9 @@ NUMBERS = {
     "SUBMISSION_RETENTION_DAYS": int,
     "FORM_MIN_SECONDS": int,
     "FORM_MAX_HOURS": float,
+    "REGISTER_TIMEOUT": float,
+    "REGISTER_ATTEMPTS": int,
+    "REGISTER_RETRY_DELAY": float,
 }
 
 

@@ -18,6 +18,7 @@ from veileder.content.local import read_local_pages
 from veileder.content.model import Content, Role, RoleTexts, SiteTexts
 from veileder.content.municipalities import FormerName, Municipality, read_former_names, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
+from veileder.content.register import SNAPSHOT, read_register
 from veileder.content.sitelinks import read_link_urls
 from veileder.content.texts import (
     AdviceText,
@@ -67,6 +68,7 @@ def load_content(directory: Path) -> Content:
     local = read_local_pages(
         directory / "kommuner", display_path(directory / "kommuner"), reader, set(numbers), {r.id for r in roles}
     )
+    register = read_register(directory / SNAPSHOT, display_path(directory / SNAPSHOT), reader, numbers)
     for role in roles:
         for link_id, where in role.link_refs:
             if link_id not in site.link_urls:
@@ -81,6 +83,7 @@ def load_content(directory: Path) -> Content:
         local=local,
         version=_digest(directory),
         problems=problems,
+        register=register,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from veileder.content.local import LocalPage
 from veileder.content.municipalities import FormerName, Municipality
+from veileder.content.register import Register
 from veileder.content.texts import AdviceText, LinkText, PageText, QuestionText, RoleText
 from veileder.engine.checks import Problem
 from veileder.engine.model import Flow, Location
@@ -112,6 +113,7 @@ class Content:
     local: dict[str, LocalPage]
     version: str
     problems: tuple[Problem, ...]
+    register: Register | None = None  # the register snapshot, when there is one
     _by_number: dict[str, Municipality] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -11,6 +11,7 @@ from veileder.content.localfile import Entry, write_entries
 from veileder.content.municipalities import Municipality
 from veileder.engine.checks import Problem
 from veileder.store.models import Submission
+from veileder.vocabulary import NORWEGIAN, SOURCE_LANGUAGE
 
 
 def entries_of(submission: Submission) -> dict[str, Entry | list[Entry]]:
@@ -58,7 +59,7 @@ def publish(content: Content, submission: Submission, today: date) -> Published:
     written = write_entries(
         before,
         entries_of(submission),
-        language=submission.language if submission.language in ("nb", "nn") else "nb",
+        language=submission.language if submission.language in NORWEGIAN else SOURCE_LANGUAGE,
         source=source_of(municipality),
         confirmed=today,
     )

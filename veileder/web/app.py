@@ -14,6 +14,7 @@ from veileder.content.markdown import short_address
 from veileder.web.assets import init_assets
 from veileder.web.caching import init_page_cache
 from veileder.web.contribute import contribute
+from veileder.web.converters import init_converters
 from veileder.web.errors import init_errors
 from veileder.web.i18n import init_i18n
 from veileder.web.limits import init_limits
@@ -22,6 +23,7 @@ from veileder.web.logs import init_logging
 from veileder.web.overview import overview
 from veileder.web.preview import init_preview
 from veileder.web.readiness import StartupError, init_requirements
+from veileder.web.register_lists import lists
 from veileder.web.security import init_security
 from veileder.web.storage import init_store
 from veileder.web.views import site
@@ -56,9 +58,11 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     init_logging(app)
     init_errors(app)
     init_store(app)
+    init_converters(app)
     app.register_blueprint(site)
     app.register_blueprint(contribute)
     app.register_blueprint(overview)
     init_limits(app)
+    app.register_blueprint(lists)
     app.add_template_filter(short_address)
     return app

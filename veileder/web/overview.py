@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template
 from flask.blueprints import BlueprintSetupState
-from werkzeug.routing import BaseConverter
 
 from veileder.content import Translated
 from veileder.content.registered import MEASURES, Registered, by_county, registered
@@ -24,18 +23,10 @@ from veileder.web.loaded import site_content
 overview = Blueprint("overview", __name__)
 
 
-class MunicipalityNumber(BaseConverter):
-    """Four digits, so that `/kommune/5612` never takes `/kommune/meld-inn`."""
-
-    regex = r"\d{4}"
-
-
 def _setup(state: BlueprintSetupState) -> None:
-    state.app.url_map.converters.setdefault("kommunenr", MunicipalityNumber)
     state.app.add_template_global(registered_for)
 
 
-# Recorded before the routes, so the converter exists when they are added.
 overview.record_once(_setup)
 
 
