@@ -20,7 +20,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.wrappers import Response
-from wtforms import Form, TextAreaField
+from wtforms import Field, Form, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from veileder.content import Role
@@ -110,7 +110,7 @@ class FeedbackBox:
     step: str  # ASK, YES or NO (thanked; the comment form), COMMENTED (thanked for the comment)
     shown: Shown
     token: Markup | str  # the fresh-token mark on a cached page; a token on a page made for one visitor
-    comment: Any  # the comment form's field, with what was written and its error
+    comment: Field  # the comment form's field, with what was written and its error
 
     #: The names of the token's field and of the honeypot (the same as on the contact-point form).
     token_field = TOKEN_FIELD
