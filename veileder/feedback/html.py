@@ -27,7 +27,7 @@ TITLE_ROW = 20
 BAR_ROW = 20
 GAP = 8
 #: Characters of an advice title that fit on the chart's line (the table has it whole).
-TITLE_CHARS = 44
+TITLE_CHARS = 42
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,9 @@ def build_report(
     role: str | None = None,
     latest: int = LATEST_COMMENTS,
 ) -> Report:
-    """Count `answers` (any order) and keep the `latest` of `comments` (newest first) per role."""
+    """Count `answers` (oldest first, as the store reads them) and keep the `latest` of `comments`
+    (newest first) per role. Versions are numbered by their first day; on the same day, the one
+    answered first comes first."""
     versions: dict[str, dict[str, Version]] = {}
     totals: dict[str, Tally] = {}
     for answer in answers:
@@ -148,7 +150,7 @@ def _role_report(
     content: Content | None,
     lang: str,
 ) -> RoleReport:
-    versions = sorted(by_version.values(), key=lambda version: (version.first_day, version.last_day, version.version))
+    versions = sorted(by_version.values(), key=lambda version: version.first_day)  # stable: first seen first
     for number, version in enumerate(versions, start=1):
         version.number = number
     numbers = {version.version: version.number for version in versions}
