@@ -28,7 +28,7 @@ def test_an_answer_and_a_comment_are_kept_as_given(store):
         feedback.add(session, an_answer(useful=False))
         feedback.add(session, a_comment())
     with store.session() as session:
-        [answer] = feedback.answers(session)
+        [answer] = session.scalars(select(Feedback))
         assert (answer.day, answer.role, answer.language, answer.version) == (DAY, "forelder", "nn", "aaaa")
         assert answer.blocks == ["b", "a"] and answer.useful is False
         [comment] = feedback.comments(session)
@@ -45,21 +45,32 @@ def test_the_tables_hold_nothing_that_could_tell_who_answered(store):
     assert columns["feedback_comment"] == columns["feedback"] | {"comment"}
 
 
-def test_answers_and_comments_are_read_from_a_day_on_and_for_one_role(store):
+def test_answers_are_counted_by_the_database_in_groups_from_a_day_on_and_for_one_role(store):
     with store.session() as session:
-        for day, role in (
-            (date(2026, 1, 5), "forelder"),
-            (DAY, "forelder"),
-            (DAY, "nav-ansatt"),
-            (date(2026, 4, 1), "forelder"),
+        for day, role, useful in (
+            (date(2026, 1, 5), "forelder", True),
+            (DAY, "forelder", True),
+            (DAY, "nav-ansatt", True),
+            (date(2026, 4, 1), "forelder", True),
+            (date(2026, 4, 2), "forelder", False),
         ):
-            feedback.add(session, an_answer(day=day, role=role))
+            feedback.add(session, an_answer(day=day, role=role, useful=useful))
             feedback.add(session, a_comment(day=day, role=role, text=f"{role} {day}"))
+        feedback.add(session, an_answer(day=DAY, version="bbbb"))
     with store.session() as session:
-        assert [a.day for a in feedback.answers(session, since=DAY, role="forelder")] == [DAY, date(2026, 4, 1)]
-        assert len(list(feedback.answers(session))) == 4
+        assert feedback.answer_groups(session, since=DAY, role="forelder") == [
+            feedback.AnswerGroup("forelder", "aaaa", ("b", "a"), True, 2, DAY, date(2026, 4, 1)),
+            feedback.AnswerGroup("forelder", "aaaa", ("b", "a"), False, 1, date(2026, 4, 2), date(2026, 4, 2)),
+            feedback.AnswerGroup("forelder", "bbbb", ("b", "a"), True, 1, DAY, DAY),
+        ]
+        assert sum(group.count for group in feedback.answer_groups(session)) == 6
         newest_first = [c.comment for c in feedback.comments(session, role="forelder")]
-        assert newest_first == ["forelder 2026-04-01", "forelder 2026-03-01", "forelder 2026-01-05"]
+        assert newest_first == [
+            "forelder 2026-04-02",
+            "forelder 2026-04-01",
+            "forelder 2026-03-01",
+            "forelder 2026-01-05",
+        ]
         assert [c.comment for c in feedback.comments(session, since=DAY, role="nav-ansatt")] == [
             "nav-ansatt 2026-03-01"
         ]
@@ -85,4 +96,4 @@ def test_stepping_back_one_migration_removes_the_feedback_and_keeps_the_submissi
     assert "submission" in inspect(store.engine).get_table_names()
     migrate.upgrade(store)
     with store.session() as session:
-        assert list(feedback.answers(session)) == []
+        assert feedback.answer_groups(session) == []

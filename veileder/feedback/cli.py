@@ -68,7 +68,7 @@ def report(since: datetime | None, role: str | None, lang: str, out: Path, lates
     day = since.date() if since is not None else None
     with opened() as store, store.session() as session:
         built = build_report(
-            stored.answers(session, day, role),
+            stored.answer_groups(session, day, role),
             stored.comments(session, day, role),
             content,
             lang,

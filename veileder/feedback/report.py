@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from veileder.content import Content
-from veileder.store.models import Feedback, FeedbackComment
+from veileder.store.feedback import AnswerGroup
+from veileder.store.models import FeedbackComment
 
 #: How many comments per role the report shows, newest first.
 LATEST_COMMENTS = 10
@@ -26,9 +27,9 @@ class Tally:
     answered: int = 0
     yes: int = 0
 
-    def add(self, useful: bool) -> None:
-        self.answered += 1
-        self.yes += useful
+    def add(self, useful: bool, count: int = 1) -> None:
+        self.answered += count
+        self.yes += count if useful else 0
 
     @property
     def share(self) -> float | None:
@@ -98,7 +99,7 @@ class Report:
 
 
 def build_report(
-    answers: Iterable[Feedback],
+    answers: Iterable[AnswerGroup],
     comments: Iterable[FeedbackComment],
     content: Content | None,
     lang: str,
@@ -107,22 +108,22 @@ def build_report(
     role: str | None = None,
     latest: int = LATEST_COMMENTS,
 ) -> Report:
-    """Count `answers` (oldest first, as the store reads them) and keep the `latest` of `comments`
-    (newest first) per role. Versions are numbered by their first day; on the same day, the one
-    answered first comes first."""
+    """Count the `answers` (groups in the order first answered, as the store counts them) and keep
+    the `latest` of `comments` (newest first) per role. Versions are numbered by their first day;
+    on the same day, the one answered first comes first."""
     versions: dict[str, dict[str, Version]] = {}
     totals: dict[str, Tally] = {}
-    for answer in answers:
-        per_role = versions.setdefault(answer.role, {})
-        version = per_role.get(answer.version)
+    for group in answers:
+        per_role = versions.setdefault(group.role, {})
+        version = per_role.get(group.version)
         if version is None:
-            version = per_role[answer.version] = Version(answer.version, 0, answer.day, answer.day)
-        version.first_day = min(version.first_day, answer.day)
-        version.last_day = max(version.last_day, answer.day)
-        version.total.add(answer.useful)
-        for block_id in answer.blocks:
-            version.blocks.setdefault(block_id, Tally()).add(answer.useful)
-        totals.setdefault(answer.role, Tally()).add(answer.useful)
+            version = per_role[group.version] = Version(group.version, 0, group.first_day, group.last_day)
+        version.first_day = min(version.first_day, group.first_day)
+        version.last_day = max(version.last_day, group.last_day)
+        version.total.add(group.useful, group.count)
+        for block_id in group.blocks:
+            version.blocks.setdefault(block_id, Tally()).add(group.useful, group.count)
+        totals.setdefault(group.role, Tally()).add(group.useful, group.count)
     kept: dict[str, list[FeedbackComment]] = {}
     for comment in comments:
         listed = kept.setdefault(comment.role, [])
