@@ -71,7 +71,7 @@ def test_every_advice_block_with_its_markdown_and_when_it_shows(content_copy):
     book = _read_book(content_copy, "familie.nb.md")
     advice = book[book.index("## Råd") :]
     assert (
-        "### 1. Råd finn-aktivitet\n\n`finn-aktivitet`\n\nVises alltid\n\n"
+        "### 1. Råd finn-aktivitet\n\n`finn-aktivitet`\n\n*Dette bør du gjøre nå:* Gjør finn-aktivitet.\n\nVises alltid\n\n"
         "Tekst for finn-aktivitet. Se [Ungfritid](https://ungfritid.no).\n"
     ) in advice
     assert 'Vises når: "Penger" eller "Utstyr" er krysset av på "Hva er vanskelig?"\n' in advice
@@ -109,7 +109,7 @@ def test_rules_after_a_multiple_choice_question_are_listed_in_words(content_copy
 
 def test_headings_in_an_advice_text_sit_below_the_advice_title(content_copy):
     _write(
-        content_copy / "roles/familie/nb/advice/fortsett.md", "---\ntitle: Fortsett\n---\n### Slik gjør du\n\nTekst.\n"
+        content_copy / "roles/familie/nb/advice/fortsett.md", "---\ntitle: Fortsett\naction: Fortsett.\n---\n### Slik gjør du\n\nTekst.\n"
     )
     book = _read_book(content_copy, "familie.nb.md")
     assert "### 3. Fortsett\n" in book
@@ -127,7 +127,7 @@ def test_a_translation_uses_its_own_texts_and_says_where_it_falls_back_to_bokmal
         "options:\n  ja: 'Yes'\n  nei: 'No'\n---\n",
     )
     _write(
-        english / "advice/spor-nav.md", "---\ntitle: Ask NAV\n---\nAsk NAV for help. See [NAV](https://www.nav.no).\n"
+        english / "advice/spor-nav.md", "---\ntitle: Ask NAV\naction: Ask NAV for help.\n---\nAsk NAV for help. See [NAV](https://www.nav.no).\n"
     )
     book = _read_book(content_copy, "familie.en.md")
     assert book.startswith("# Family\n")
@@ -138,13 +138,14 @@ def test_a_translation_uses_its_own_texts_and_says_where_it_falls_back_to_bokmal
     ) in book
     assert "### 1. Hvor gammel er barnet? *(not translated yet, shown in bokmål)*\n" in book
     assert (
-        "### 2. Ask NAV\n\n`spor-nav`\n\n"
+        "### 2. Ask NAV\n\n`spor-nav`\n\n*What to do now:* Ask NAV for help.\n\n"
         'Shown when: "Penger" or "Utstyr" is ticked for "Hva er vanskelig?"\n\n'
         "Ask NAV for help. See [NAV](https://www.nav.no).\n"
     ) in book
     assert 'Shown when: the answer to "Does the child take part in an activity?" is "Yes" or ' in book
     assert (
-        "### 1. Råd finn-aktivitet *(not translated yet, shown in bokmål)*\n\n`finn-aktivitet`\n\nAlways shown\n"
+        "### 1. Råd finn-aktivitet *(not translated yet, shown in bokmål)*\n\n`finn-aktivitet`\n\n"
+        "*What to do now:* Gjør finn-aktivitet.\n\nAlways shown\n"
         in book
     )
 

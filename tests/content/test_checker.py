@@ -8,6 +8,8 @@ from click.testing import CliRunner
 
 from tests.conftest import replace_in
 from veileder.cli import content as content_command
+from veileder.content.flows import read_flow
+from veileder.content.register import CATEGORIES
 
 FLOW = "roles/familie/flow.yaml"
 ALDER = "roles/familie/nb/questions/alder.md"
@@ -151,7 +153,7 @@ CASES = [
         "[Ungfritid](https://ungfritid.no)",
         "[Ungfritid](javascript:alert(1))",
         [
-            "content/roles/familie/nb/advice/finn-aktivitet.md:4: the link 'javascript:alert(1)' is not allowed: links must start with https://, http://, mailto: or tel:"
+            "content/roles/familie/nb/advice/finn-aktivitet.md:5: the link 'javascript:alert(1)' is not allowed: links must start with https://, http://, mailto: or tel:"
         ],
     ),
     (
@@ -174,8 +176,8 @@ CASES = [
         "Tekst for finn-aktivitet.",
         "Tekst for <b>finn-aktivitet</b>.",
         [
-            "content/roles/familie/nb/advice/finn-aktivitet.md:4: raw HTML is not allowed in the text (</b>)",
-            "content/roles/familie/nb/advice/finn-aktivitet.md:4: raw HTML is not allowed in the text (<b>)",
+            "content/roles/familie/nb/advice/finn-aktivitet.md:5: raw HTML is not allowed in the text (</b>)",
+            "content/roles/familie/nb/advice/finn-aktivitet.md:5: raw HTML is not allowed in the text (<b>)",
         ],
     ),
     (
@@ -184,7 +186,7 @@ CASES = [
         "Tekst for finn-aktivitet.",
         "## Overskrift\n\nTekst.",
         [
-            "content/roles/familie/nb/advice/finn-aktivitet.md:4: a heading with ## is too big here: start headings with ###"
+            "content/roles/familie/nb/advice/finn-aktivitet.md:5: a heading with ## is too big here: start headings with ###"
         ],
     ),
     (
@@ -216,6 +218,61 @@ CASES = [
         "    options: [barn, ungdom]",
         "    options: [barn, ungdom]\n    same: [barn]",
         ["content/roles/familie/flow.yaml:6: same needs at least two options that are meant to give the same result"],
+    ),
+    (
+        "an advice block without its action",
+        ADVICE,
+        "action: Gjør finn-aktivitet.\n",
+        "",
+        ["content/roles/familie/nb/advice/finn-aktivitet.md:2: the front matter is missing 'action'"],
+    ),
+    (
+        "an action longer than a line",
+        ADVICE,
+        "action: Gjør finn-aktivitet.",
+        "action: " + "Finn en aktivitet barnet liker, og spør laget når dere kan komme og prøve, hva det koster og hva barnet trenger.",
+        [
+            "content/roles/familie/nb/advice/finn-aktivitet.md:3: the action is 112 characters long; keep it to one line of at most 100"
+        ],
+    ),
+    (
+        "an action written on two lines",
+        ADVICE,
+        "action: Gjør finn-aktivitet.",
+        "action: |\n  Finn en aktivitet.\n  Spør laget.",
+        ["content/roles/familie/nb/advice/finn-aktivitet.md:3: the action must be one line: write it on the line after 'action:'"],
+    ),
+    (
+        "an action with a link",
+        ADVICE,
+        "action: Gjør finn-aktivitet.",
+        "action: Søk på [Ungfritid](https://ungfritid.no).",
+        [
+            "content/roles/familie/nb/advice/finn-aktivitet.md:3: the action is plain text shown as a link to the advice: no links, addresses or formatting"
+        ],
+    ),
+    (
+        "local_list naming a list that does not exist",
+        FLOW,
+        "    options: [barn, ungdom]",
+        "    options: [barn, ungdom]\n    local_list: {barn: idrett, ungdom: fotball}",
+        [
+            "content/roles/familie/flow.yaml:6: local_list names the list 'fotball', which does not exist (lists: barn-og-unge, friluftsliv, idrett, musikk-og-kultur)"
+        ],
+    ),
+    (
+        "local_list naming an option the question does not have",
+        FLOW,
+        "    options: [barn, ungdom]",
+        "    options: [barn, ungdom]\n    local_list:\n      barn: idrett\n      voksen: friluftsliv",
+        ["content/roles/familie/flow.yaml:8: local_list names 'voksen', which is not an option of 'alder'"],
+    ),
+    (
+        "local_list in a municipality question",
+        FLOW,
+        "    type: municipality",
+        "    type: municipality\n    local_list: {0301: idrett}",
+        ["content/roles/familie/flow.yaml:18: a municipality question has no 'local_list'"],
     ),
     (
         "first_when naming an unknown option",
@@ -491,3 +548,20 @@ def test_the_translations_report_lists_what_is_missing(content_copy):
     assert "  missing: content/roles/familie/en/questions/alder.md" in english_report
     assert "  missing: content/roles/familie/en/role.md" not in english_report
     assert "  missing: content/site/en/links.md: ungfritid" in english_report
+
+
+def test_a_local_list_needs_a_municipality_question_in_the_role():
+    flow = (
+        "questions:\n"
+        "  - id: interesse\n"
+        "    type: single\n"
+        "    options: [idrett, annet]\n"
+        "    local_list: {idrett: idrett, annet: barn-og-unge}\n"
+        "advice:\n"
+        "  - id: alle\n"
+    )
+    _, problems = read_flow("ungdom", flow, "flow.yaml", (), CATEGORIES)
+    assert [str(problem) for problem in problems] == [
+        "flow.yaml:2: local_list in question 'interesse' needs a municipality question in the role: "
+        "the lists are of organisations in the municipality the visitor chooses"
+    ]

@@ -189,7 +189,7 @@ def write_stub_texts(content: Path) -> None:
         path = role / "nb" / "advice" / f"{block['id']}.md"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(f"---\ntitle: {block['id']}\n---\nTekst.\n")
+            path.write_text(f"---\ntitle: {block['id']}\naction: Gjør noe.\n---\nTekst.\n")
 
 
 def run(args: list[str], content: Path):
@@ -288,6 +288,12 @@ def test_each_warning_is_printed_as_the_guide_shows_and_fails_only_the_strict_ch
 
 def test_declaring_the_options_the_same_answers_the_warning(practice):
     result = run(["check", "--strict"], prepared(EXAMPLES["declare-same"], practice))
+    assert result.exit_code == 0, result.output
+    assert ": warning: " not in result.stdout
+
+
+def test_letting_the_options_choose_a_local_list_answers_the_warnings(practice):
+    result = run(["check", "--strict"], prepared(EXAMPLES["add-local-list"], practice))
     assert result.exit_code == 0, result.output
     assert ": warning: " not in result.stdout
 

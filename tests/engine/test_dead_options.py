@@ -155,3 +155,42 @@ def test_advice_whose_first_when_holds_leads_the_result_in_the_flows_order():
         ("barn",): ["barn", "kontaktperson", "lokaler"],
         ("nav", "kommunen"): ["nav", "lokaler", "kontaktperson"],
     }
+
+
+INTEREST = Question(
+    "interesse",
+    QuestionKind.SINGLE,
+    _placed("idrett", "musikk", "annet"),
+    lists=(("idrett", "sport"), ("musikk", "culture"), ("annet", "youth")),
+)
+
+
+def test_options_that_pick_different_lists_are_not_the_same():
+    """No condition names `interesse`, but each answer picks another list for the result."""
+    assert _warnings(_flow(INTEREST, advice=(AdviceBlock("alle"),))) == []
+
+
+def test_options_that_pick_the_same_list_and_the_same_advice_are_the_same():
+    question = dataclasses.replace(INTEREST, lists=(("idrett", "sport"), ("musikk", "culture"), ("annet", "culture")))
+    assert [w.split(" give")[0] for w in _warnings(_flow(question, advice=(AdviceBlock("alle"),)))] == [
+        "9: options 'musikk' and 'annet' of question 'interesse'"
+    ]
+
+
+def test_an_option_without_a_list_is_the_same_as_another_without_one():
+    question = dataclasses.replace(INTEREST, lists=(("idrett", "sport"),))
+    assert [w.split(" give")[0] for w in _warnings(_flow(question, advice=(AdviceBlock("alle"),)))] == [
+        "9: options 'musikk' and 'annet' of question 'interesse'"
+    ]
+
+
+def test_a_multiple_choice_option_that_picks_a_list_changes_something():
+    question = dataclasses.replace(BARRIERS, lists=(("finne", "clubs"),))
+    advice = (
+        AdviceBlock("alle"),
+        AdviceBlock("nav", Equals("hindringer", "penger")),
+        AdviceBlock("start", Equals("hindringer", "trygg")),
+        AdviceBlock("ingen", Equals("hindringer", "ingen")),
+    )
+    assert _warnings(_flow(question, advice=advice)) == []
+    assert question.lists_for(("penger", "finne")) == ("clubs",)

@@ -1,9 +1,11 @@
 """Replaying answers: where the visitor is, which answers apply, what advice they get."""
 
+import dataclasses
+
 import pytest
 
 from tests.engine.flows import family_flow
-from veileder.engine import resolve, select_advice
+from veileder.engine import Flow, resolve, select_advice
 
 FLOW = family_flow()
 
@@ -97,3 +99,15 @@ def test_previous_and_number_follow_the_path():
     assert state.previous("alder") is None
     assert state.previous(None) == "kommune"  # the question before the result
     assert state.number("kommune") == 3
+
+
+def test_the_lists_the_answers_on_the_path_pick():
+    aktivitet = FLOW.question("aktivitet")
+    assert aktivitet is not None
+    with_lists = dataclasses.replace(aktivitet, lists=(("nei", "clubs"),))
+    flow = Flow(FLOW.role, tuple(with_lists if q.id == "aktivitet" else q for q in FLOW.questions), FLOW.advice)
+    given = {"alder": ["barn"], "aktivitet": ["nei"], "hindring": ["penger"], "kommune": ["0301"]}
+    assert resolve(flow, given).lists == ("clubs",)
+    assert resolve(flow, {**given, "aktivitet": ["ja"]}).lists == ()
+    # an answer off the path picks nothing
+    assert resolve(flow, {"alder": ["barn"], "kommune": ["0301"]}).lists == ()

@@ -161,7 +161,7 @@ def test_switching_language_on_the_result_keeps_the_result(site):
     english = site.get(next(a["href"] for a in result.soup.select(".languages a") if a["hreflang"] == "en"))
     assert english.status == 200
     assert english.text("h1") == "Advice for you"
-    assert english.text("#local-title") == "Offers in Kautokeino"
+    assert english.text("#local-title") == "Locally in Kautokeino"
 
 
 def test_municipalities_sort_by_the_visitors_language(site):

@@ -51,7 +51,7 @@ def test_sami_and_kven_names_travel_with_the_option(site):
 
 def test_choosing_kautokeino_gives_a_result_that_names_it_and_lists_its_local_links(site):
     page = site.get(f"/nb/forelder/resultat?{BEFORE_KOMMUNE}&kommune=5612")
-    assert page.text("#local-title") == "Tilbud i Kautokeino"
+    assert page.text("#local-title") == "Lokalt i Kautokeino"
     local = page.soup.select_one("section.local")
     hrefs = [a["href"] for a in local.select(".link-list a")]
     assert hrefs == ["https://ungfritid.no", "https://www.nav.no", "https://frivillig.no"]

@@ -78,7 +78,7 @@ def test_a_new_question_and_advice_appear_in_the_preview(content_dir):
         "---\ntitle: Hvor ofte har barnet fritid?\noptions:\n  ofte: Ofte\n  sjelden: Sjelden\n---\n"
     )
     advice = content_dir / "roles/familie/nb/advice"
-    (advice / "mer-fritid.md").write_text("---\ntitle: Sett av mer tid\n---\nLag en fast fritidsdag.\n")
+    (advice / "mer-fritid.md").write_text("---\ntitle: Sett av mer tid\naction: Sett av en fast fritidsdag.\n---\nLag en fast fritidsdag.\n")
     question = client.get("/nb/familie/fritid?alder=barn&aktivitet=nei&hindring=ingen")
     assert question.status_code == 200, question.get_data(as_text=True)
     assert "Hvor ofte har barnet fritid?" in question.get_data(as_text=True)

@@ -47,7 +47,7 @@ def test_the_handout_has_everything_a_citizen_needs_on_paper(site, content):
     assert handout.soup.select_one(".handout__qr svg.qr")
     titles = handout.texts(".handout__advice h2")
     assert titles == result.texts("section.advice h2")
-    assert "Tilbud i Kautokeino" in handout.text(".handout__local")
+    assert "Lokalt i Kautokeino" in handout.text(".handout__local")
     assert handout.texts(".handout__answers dt") == result.texts(".answers dt")
     # on paper a link must be readable: print.css writes out the address of each link in the
     # advice whose text does not already say it, and the local links are printed as text

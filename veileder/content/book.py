@@ -1,8 +1,9 @@
 """The content book: one readable Markdown document per role and language, for reviewers.
 
-It shows every question with its hint and options and where each leads, and every advice block
-with its text and, in plain words, the answers under which it shows. Texts are the Markdown the
-editors wrote, read from the files again: the loaded content keeps only the rendered HTML.
+It shows every question with its hint and options and where each leads (and the local list an
+option chooses), and every advice block with its one-line action, its text and, in plain words, the
+answers under which it shows. Texts are the Markdown the editors wrote, read from the files again:
+the loaded content keeps only the rendered HTML.
 """
 
 from __future__ import annotations
@@ -126,6 +127,8 @@ class _Book:
             yield ""
             yield f"`{block.id}`"
             yield ""
+            yield f"*{_('What to do now')}:* {advice.value.action}"
+            yield ""
             yield from self.shown_when(block.condition)
             yield from _blocks(body, shift=1)
 
@@ -148,6 +151,8 @@ class _Book:
                 parts.append(f"({option_hints[option.id]})")
             if option.exclusive:
                 parts.append("– " + _("cannot be ticked together with other answers"))
+            for name in question.lists_for((option.id,)):
+                parts.append("– " + _("the result lists the municipality's organisations in “%(list)s”", list=name))
             if targets:
                 parts.append("– " + _("on to %(target)s", target=self.target(targets[option.id])))
             yield "- " + " ".join(parts)

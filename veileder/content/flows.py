@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from collections.abc import Sequence as Seq
 from dataclasses import dataclass
 
@@ -28,8 +29,13 @@ class FlowFile:
     invite_to_register: bool = False
 
 
-def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tuple[FlowFile | None, list[Problem]]:
-    """Parse the text of `path` (a role's flow.yaml). Municipality questions get every number."""
+def read_flow(
+    role: str, text: str, path: str, municipality_ids: Seq[str], list_names: Collection[str] = ()
+) -> tuple[FlowFile | None, list[Problem]]:
+    """Parse the text of `path` (a role's flow.yaml). Municipality questions get every number.
+
+    `list_names` are the lists of local organisations an option can pick with `local_list`.
+    """
     try:
         root, problems = parse_yaml(text, path)
     except YamlError as error:
@@ -44,7 +50,7 @@ def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tu
     questions = tuple(
         q
         for node in reader.sequence(top.values.get("questions"), "questions")
-        if (q := _question(reader, node, municipality_ids)) is not None
+        if (q := _question(reader, node, municipality_ids, list_names)) is not None
     )
     advice = tuple(
         a for node in reader.sequence(top.values.get("advice"), "advice") if (a := _advice(reader, node)) is not None
@@ -53,8 +59,16 @@ def read_flow(role: str, text: str, path: str, municipality_ids: Seq[str]) -> tu
     order = reader.integer(order_node, "order") if order_node is not None else None
     links = tuple(reader.ident_list(top.values.get("links"), "links"))
     invite = _switch(reader, top.values.get("invite_to_register"), "invite_to_register")
-    if invite and not any(q.kind is QuestionKind.MUNICIPALITY for q in questions):
+    has_municipality = any(q.kind is QuestionKind.MUNICIPALITY for q in questions)
+    if invite and not has_municipality:
         reader.problem(top.keys["invite_to_register"], "invite_to_register needs a municipality question in the role")
+    for question in questions:
+        if question.lists and not has_municipality:
+            reader.problem(
+                question.where,
+                f"local_list in question '{question.id}' needs a municipality question in the role: "
+                "the lists are of organisations in the municipality the visitor chooses",
+            )
     flow = Flow(role, questions, advice, Location(path, 1))
     return FlowFile(flow, order if order is not None else 999, links, invite), reader.problems
 
@@ -68,8 +82,12 @@ def _switch(reader: Reader, node: Node | None, what: str) -> bool:
     return False
 
 
-def _question(reader: Reader, node: Node, municipality_ids: Seq[str]) -> Question | None:
-    fields = reader.mapping(node, "a question", node.where, ("id", "type"), ("options", "exclusive", "same", "next"))
+def _question(
+    reader: Reader, node: Node, municipality_ids: Seq[str], list_names: Collection[str]
+) -> Question | None:
+    fields = reader.mapping(
+        node, "a question", node.where, ("id", "type"), ("options", "exclusive", "same", "next", "local_list")
+    )
     if fields is None:
         return None
     question_id = reader.ident(fields.values.get("id"), "the question id")
@@ -85,7 +103,8 @@ def _question(reader: Reader, node: Node, municipality_ids: Seq[str]) -> Questio
     rules = _rules(reader, fields.values.get("next"))
     same_node = fields.values.get("same") if kind is not QuestionKind.MUNICIPALITY else None
     same = _same(reader, same_node, question_id, {option.id for option in options})
-    return Question(question_id, kind, options, rules, fields.where, same)
+    lists = _local_lists(reader, fields, question_id, kind, {option.id for option in options}, list_names)
+    return Question(question_id, kind, options, rules, fields.where, same, lists)
 
 
 def _options(
@@ -131,6 +150,33 @@ def _same(reader: Reader, node: Node | None, question_id: str, known: set[str]) 
             reader.problem(group_node.where, "same needs at least two options that are meant to give the same result")
         groups.append(frozenset(option_id for option_id, _ in group))
     return tuple(groups)
+
+
+def _local_lists(
+    reader: Reader, fields: Mapping, question_id: str, kind: QuestionKind, known: set[str], list_names: Collection[str]
+) -> tuple[tuple[str, str], ...]:
+    """`local_list: {idrett: idrett, annet: barn-og-unge}`: the list of local organisations each answer picks."""
+    node = fields.values.get("local_list")
+    if node is None:
+        return ()
+    if kind is QuestionKind.MUNICIPALITY:
+        reader.problem(fields.keys["local_list"], "a municipality question has no 'local_list'")
+        return ()
+    if not isinstance(node, Mapping):
+        reader.problem(node.where, "local_list should pair option ids with list names, like  idrett: idrett")
+        return ()
+    names = ", ".join(sorted(list_names))
+    pairs = []
+    for option_id, value in node.values.items():
+        name = reader.ident(value, "a list name in local_list")
+        if option_id not in known:
+            where = node.keys[option_id]
+            reader.problem(where, f"local_list names '{option_id}', which is not an option of '{question_id}'")
+        elif name is not None and name not in list_names:
+            reader.problem(value.where, f"local_list names the list '{name}', which does not exist (lists: {names})")
+        elif name is not None:
+            pairs.append((option_id, name))
+    return tuple(pairs)
 
 
 def _rules(reader: Reader, node: Node | None) -> tuple[Rule, ...]:

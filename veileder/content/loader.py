@@ -18,7 +18,7 @@ from veileder.content.local import read_local_pages
 from veileder.content.model import Content, Role, RoleTexts, SiteTexts
 from veileder.content.municipalities import FormerName, Municipality, read_former_names, read_municipalities
 from veileder.content.reader import ID_PATTERN, Reader
-from veileder.content.register import SNAPSHOT, read_register
+from veileder.content.register import CATEGORIES, SNAPSHOT, read_register
 from veileder.content.sitelinks import read_link_urls
 from veileder.content.texts import (
     AdviceText,
@@ -132,7 +132,7 @@ def _role(folder: Path, reader: Reader, numbers: list[str]) -> Role | None:
         return None
     if role_id in RESERVED_ROLE_IDS:
         reader.problem(Location(shown, 1), f"'{role_id}' cannot be a role id: the site uses that word itself")
-    flow_file, problems = read_flow(role_id, flow_path.read_text(encoding="utf-8"), shown, numbers)
+    flow_file, problems = read_flow(role_id, flow_path.read_text(encoding="utf-8"), shown, numbers, CATEGORIES)
     reader.problems.extend(problems)
     if flow_file is None:
         return None

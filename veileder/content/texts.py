@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -43,6 +44,8 @@ class QuestionText:
 class AdviceText:
     title: str
     body: Markup
+    #: The one-line action the result's "What to do now" list shows for the block, linking to it.
+    action: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,8 +158,45 @@ def _option_text(reader: Reader, node: Node, option_id: str) -> OptionText | Non
     return OptionText(label, hint) if label else None
 
 
+#: The longest an advice block's `action` may be: one line in the result's list, also on a phone.
+MAX_ACTION = 100
+#: What makes an action more than plain text: a link, emphasis, code or HTML.
+_MARKUP = re.compile(r"\]\(|\*\*|__|`|<|https?://")
+
+
 def read_advice_text(text: str, path: str, reader: Reader) -> AdviceText | None:
-    return _titled(text, path, reader, AdviceText, min_heading=3)
+    read = read_text_file(text, path, reader, ("title", "action"), (), min_heading=3)
+    if read is None:
+        return None
+    title = reader.text(read.fields.values.get("title"), "title")
+    action = _action(reader, read.fields.values.get("action"))
+    if not read.file.body.strip():
+        reader.problem(Location(path, read.file.body_line), "the text is empty: write it below the second '---' line")
+        return None
+    if title is None or action is None:
+        return None
+    return AdviceText(title, read.html, action)
+
+
+def _action(reader: Reader, node: Node | None) -> str | None:
+    """The block's one-line action: plain text, one line, at most MAX_ACTION characters."""
+    value = reader.text(node, "action")
+    if value is None or node is None:
+        return None
+    if "\n" in value:
+        reader.problem(node.where, "the action must be one line: write it on the line after 'action:'")
+        return None
+    if len(value) > MAX_ACTION:
+        reader.problem(
+            node.where, f"the action is {len(value)} characters long; keep it to one line of at most {MAX_ACTION}"
+        )
+        return None
+    if _MARKUP.search(value):
+        reader.problem(
+            node.where, "the action is plain text shown as a link to the advice: no links, addresses or formatting"
+        )
+        return None
+    return value
 
 
 def read_page_text(text: str, path: str, reader: Reader) -> PageText | None:

@@ -9,6 +9,9 @@ route or the advice, whatever else is ticked (ticking nothing else included). An
 ("none of these") is an answer of its own, so it is compared like a single choice: with each other
 option ticked alone.
 
+An answer that picks another of the result's lists (`Question.lists`) makes a difference, even
+when the route and the advice are the same.
+
 These are warnings, not problems: the flow works, but a visitor answers for nothing. Run this only
 on a flow that passes `check_flow`.
 """
@@ -26,8 +29,11 @@ from veileder.engine.paths import Path, Step, answer_classes, enumerate_paths, r
 #: The steps taken after a question and the advice ids they end with.
 Outcome = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
 
+#: What one answer gives: the lists it picks, and every route and advice that can follow it.
+After = tuple[tuple[str, ...], frozenset[Outcome]]
+
 #: What one answer leads to in each context where its question is asked.
-Signature = tuple[frozenset[Outcome], ...]
+Signature = tuple[After, ...]
 
 
 def dead_options(flow: Flow, paths: Sequence[Path] | None = None) -> list[Problem]:
@@ -73,9 +79,11 @@ class _Outcomes:
         mentioned = referenced_options(self.flow)
         self.classes = {q.id: answer_classes(q, mentioned.get(q.id, set())) for q in self.flow.questions}
 
-    def after(self, answers: Answers, question_id: str, values: tuple[str, ...]) -> frozenset[Outcome]:
+    def after(self, answers: Answers, question_id: str, values: tuple[str, ...]) -> After:
         with_answer = {**answers, question_id: values}
-        return frozenset(self._from(self.flow.next_after(question_id, with_answer), with_answer))
+        question = self.flow.question(question_id)
+        picked = question.lists_for(values) if question is not None else ()
+        return picked, frozenset(self._from(self.flow.next_after(question_id, with_answer), with_answer))
 
     def signature(self, contexts: list[Answers], question_id: str, values: tuple[str, ...]) -> Signature:
         """What the answer `values` leads to in each context, to compare answers by."""
@@ -101,7 +109,7 @@ def _single(question: Question, contexts: list[Answers], outcomes: _Outcomes) ->
 
 
 def _multiple(question: Question, contexts: list[Answers], outcomes: _Outcomes) -> Iterator[Problem]:
-    mentioned = referenced_options(outcomes.flow).get(question.id, set())
+    mentioned = referenced_options(outcomes.flow).get(question.id, set()) | {option for option, _ in question.lists}
     plain = [option.id for option in question.options if not option.exclusive]
     dead = [option for option in plain if not _ticking_matters(question, option, plain, mentioned, contexts, outcomes)]
     for option in dead:
@@ -131,8 +139,8 @@ def _ticking_matters(
 ) -> bool:
     """True when ticking `option` changes the route or the advice for some other ticks and context.
 
-    Options no condition mentions are invisible to the flow; "ticking nothing else" is the empty
-    answer, which no condition counts as ticked.
+    Options that no condition mentions and that pick no list are invisible to the flow; "ticking
+    nothing else" is the empty answer, which no condition counts as ticked.
     """
     if option not in mentioned:
         return False

@@ -67,6 +67,10 @@ class Question:
 
     `same` holds groups of option ids that the flow means to lead to the same result (such as a
     "don't know" treated as "no"), so that the dead-option check does not report them.
+
+    `lists` pairs some option ids with the name of a list the result shows for that answer (such as
+    the local organisations for a child's interest). The engine only carries the names: what a list
+    holds is the web layer's business. An answer that picks another list makes a difference.
     """
 
     id: str
@@ -75,6 +79,7 @@ class Question:
     rules: tuple[Rule, ...] = ()
     where: Location = field(default=NOWHERE, compare=False)
     same: tuple[frozenset[str], ...] = ()
+    lists: tuple[tuple[str, str], ...] = ()  # (option id, list name)
     # An index for lookups: a municipality question has hundreds of options.
     _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
 
@@ -101,6 +106,11 @@ class Question:
         if not self.kind.takes_many:
             return len(values) == 1
         return len(values) == 1 or not any(self._by_id[value].exclusive for value in values)
+
+    def lists_for(self, values: tuple[str, ...]) -> tuple[str, ...]:
+        """The names of the lists the answer `values` picks, in the order of the options, once each."""
+        named = dict(self.lists)
+        return tuple(dict.fromkeys(named[value] for value in values if value in named))
 
     def meant_alike(self, first: str, second: str) -> bool:
         """True when the flow declares that `first` and `second` should give the same result."""

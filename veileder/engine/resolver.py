@@ -28,6 +28,16 @@ class State:
         """True when every question on the path is answered and the result can be shown."""
         return self.current is None
 
+    @property
+    def lists(self) -> tuple[str, ...]:
+        """The names of the lists the answers on the path pick (`Question.lists`), once each."""
+        picked: dict[str, None] = {}
+        for question_id in self.path:
+            question = self.flow.question(question_id)
+            if question is not None:
+                picked.update(dict.fromkeys(question.lists_for(self.answers[question_id])))
+        return tuple(picked)
+
     def answers_before(self, question_id: str) -> dict[str, tuple[str, ...]]:
         """The answers given before `question_id` on the path (all of them if it is not on it)."""
         kept: dict[str, tuple[str, ...]] = {}

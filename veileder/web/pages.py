@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
@@ -16,11 +17,18 @@ from veileder.content import Content, Role, Translated
 from veileder.content.explain import why
 from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
+from veileder.content.register import VOLUNTEER_CENTRES, LocalRegister, Organisation, Register
 from veileder.content.texts import AdviceText, LinkText
 from veileder.engine import CHECK, RESULT, AdviceBlock, QuestionKind, State, select_advice
 from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK, SOURCE_LANGUAGE, VERSION_KEY
 from veileder.web.answers import Query, answer_query, with_query
 from veileder.web.qr import qr_svg
+from veileder.web.register_lists import LIST_SLUGS, category_names
+
+#: How many pieces of advice the top of the result sums up as "What to do now", the first in its order.
+SUMMARY_SIZE = 3
+#: How many of a municipality's organisations the result shows from a list, before linking to all.
+HANDFUL = 5
 
 
 @dataclass(frozen=True)
@@ -108,14 +116,41 @@ def advice_for(role: Role, state: State, lang: str) -> list[Advice]:
 
 
 @dataclass(frozen=True)
+class OrganisationList:
+    """A handful of a municipality's organisations in one of the register's lists, and the whole list's page."""
+
+    slug: str
+    name: str  # the list's name in the visitor's language
+    shown: tuple[Organisation, ...]
+    total: int
+    url: str
+
+
+@dataclass(frozen=True)
+class FromRegister:
+    """What the register snapshot says about the chosen municipality, as the result shows it."""
+
+    website: str | None
+    #: The register's volunteer centres; empty when the editors' file names the centres itself.
+    volunteer_centres: tuple[Organisation, ...]
+    centres_url: str
+    #: The lists the visitor's answers chose, each with a handful of its organisations.
+    lists: tuple[OrganisationList, ...]
+    #: Every list of the municipality, for links: (name, address, how many).
+    all_lists: tuple[tuple[str, str, int], ...]
+    fetched: str  # the date the registers were read, as the visitor's language writes it
+
+
+@dataclass(frozen=True)
 class LocalSection:
-    """The result's section for the chosen municipality: local links and editors' entries."""
+    """The result's section for the chosen municipality: the register's part, local links and editors' entries."""
 
     municipality: Municipality
     links: list[OutLink]
     entries: tuple[LocalEntry, ...]
     entries_language: str
     body: Markup | None
+    register: FromRegister | None = None  # None where the snapshot knows nothing of the municipality
 
 
 @dataclass(frozen=True)
@@ -160,11 +195,13 @@ def result_context(
     content: Content, role: Role, state: State, lang: str, args: MultiDict[str, str]
 ) -> dict[str, object]:
     """Everything the result and the handout show."""
-    links, local = result_links(content, role, chosen_municipality(content, state), lang)
+    links, local = result_links(content, role, chosen_municipality(content, state), lang, state.lists)
+    advice = advice_for(role, state, lang)
     return {
         "role": role,
         "role_text": role.text(lang),
-        "advice": advice_for(role, state, lang),
+        "advice": advice,
+        "summary": advice[:SUMMARY_SIZE],
         "rows": answer_rows(content, role, state, lang),
         "links": links,
         "local": local,
@@ -194,11 +231,12 @@ def chosen_municipality(content: Content, state: State) -> Municipality | None:
 
 
 def result_links(
-    content: Content, role: Role, municipality: Municipality | None, lang: str
+    content: Content, role: Role, municipality: Municipality | None, lang: str, chosen: tuple[str, ...] = ()
 ) -> tuple[list[OutLink], LocalSection | None]:
     """National links, and the local section when a municipality was chosen.
 
     A link whose text has a local version moves to the local section, worded for the municipality.
+    `chosen` are the register's lists the answers picked (`State.lists`).
     """
     links = [
         OutLink(content.site.link_urls[i], content.site.link_text(i, lang))
@@ -208,14 +246,47 @@ def result_links(
         return links, None
     local_links = [link for link in links if link.text.value.local]
     page = content.local.get(municipality.number)
+    entries = page.entries_for(role.id) if page else ()
     section = LocalSection(
         municipality,
         local_links,
-        page.entries_for(role.id) if page else (),
+        entries,
         page.language if page else SOURCE_LANGUAGE,
         page.body if page and page.body else None,
+        from_register(content.register, municipality.number, chosen, entries),
     )
     return [link for link in links if link not in local_links], section
+
+
+def from_register(
+    register: Register | None, number: str, chosen: tuple[str, ...], entries: tuple[LocalEntry, ...]
+) -> FromRegister | None:
+    """The register's part of the local section; None when the snapshot knows nothing of the municipality.
+
+    The editors' file wins where both name the same thing: when it names volunteer centres, the
+    register's are left out.
+    """
+    local = register.municipality(number) if register is not None else None
+    if register is None or local is None:
+        return None
+    names = category_names()
+
+    def list_url(slug: str) -> str:
+        return url_for("lists.category_list", number=number, category=slug)
+
+    editors_centres = any(entry.kind == "volunteer_centre" for entry in entries)
+    return FromRegister(
+        website=local.website,
+        volunteer_centres=() if editors_centres else local.volunteer_centres,
+        centres_url=list_url(VOLUNTEER_CENTRES),
+        lists=tuple(_organisation_list(local, slug, names[slug], list_url(slug)) for slug in chosen),
+        all_lists=tuple((names[slug], list_url(slug), len(local.in_category(slug))) for slug in LIST_SLUGS),
+        fetched=format_date(register.fetched, format="long"),
+    )
+
+
+def _organisation_list(local: LocalRegister, slug: str, name: str, url: str) -> OrganisationList:
+    return OrganisationList(slug, name, local.handful(slug, HANDFUL), len(local.in_category(slug)), url)
 
 
 MunicipalityGroups = tuple[tuple[str, tuple[Municipality, ...]], ...]
