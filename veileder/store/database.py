@@ -9,9 +9,12 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_FILE = "veileder.sqlite3"
+#: Seconds to wait for PostgreSQL to accept a connection (the whole handshake) before giving up.
+CONNECT_TIMEOUT = 3
 
 
 def instance_folder() -> Path:
@@ -40,7 +43,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # Check a pooled connection before use, so that a database restart costs no failed request.
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_recycle=1800)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_recycle=1800, connect_args=_connect_args(url)
+    )
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    """Give up on a server that does not answer (a dropped packet, a hung host) after CONNECT_TIMEOUT
+    seconds, so that a form answers "try again shortly" instead of waiting for gunicorn to kill the
+    worker. `?connect_timeout=N` in the database's address says otherwise."""
+    return {} if "connect_timeout" in make_url(url).query else {"connect_timeout": CONNECT_TIMEOUT}
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
