@@ -1,0 +1,89 @@
+"""What visitors send, as the topology tests and bench/faults.py send it: one entry per form.
+
+A kind of post names the page that shows its form, the form's action, what a visitor fills in
+(with a marker that makes each post findable), and how to read the markers back from the database.
+`send` works like a browser: it opens the page, keeps the form's hidden fields (the one-use token,
+the empty honeypot), fills in the rest and posts it. Every test and the bench run over POSTS, so a
+new form needs one entry here and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import lxml.html
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.topology.client import Client, Reply
+from veileder.store.models import Submission
+
+MARKER_DOMAIN = "example.org"
+#: A form that was accepted sends the visitor on to its receipt (post, redirect, get).
+ACCEPTED = 303
+
+
+@dataclass(frozen=True)
+class PostKind:
+    name: str
+    page: str  # where the form is shown
+    action: str  # the form's action, as the page writes it
+    fields: Callable[[str], dict[str, str]]  # what a visitor fills in, the marker somewhere that is stored
+    stored: Callable[[Session], set[str]]  # every marker in the database
+
+    def marker(self, label: str) -> str:
+        """A marker for one post: letters, digits and dashes, to fit in any field."""
+        return re.sub(r"[^a-z0-9]+", "-", f"{self.name}-{label}".lower())
+
+
+def form_fields(page: Reply, action: str) -> dict[str, str] | None:
+    """The named inputs of the page's POST form for `action`, as the page fills them (None: no such form)."""
+    tree = lxml.html.fromstring(page.body)
+    for form in tree.forms:
+        if (form.method or "").upper() == "POST" and (form.get("action") or "") == action:
+            return {
+                str(field.get("name")): str(field.get("value") or "")
+                for field in form.xpath(".//input[@name]")
+                if field.get("type") not in ("checkbox", "radio", "submit")
+            }
+    return None
+
+
+def send(client: Client, kind: PostKind, marker: str) -> tuple[Reply, Reply | None]:
+    """Open the form and post it filled in with `marker`: (the form's page, the post's answer or None
+    when the page had no form to send)."""
+    page = client.get(kind.page)
+    fields = form_fields(page, kind.action) if page.status == 200 else None
+    if fields is None:
+        return page, None
+    return page, client.post(kind.action, {**fields, **kind.fields(marker)})
+
+
+# The municipalities' contact-point form (issue 14): the marker is the sender's address.
+def contact_point_fields(marker: str) -> dict[str, str]:
+    return {
+        "kommune": "5612",
+        "kontakt_funksjon": "Frivillighetskoordinator",
+        "kontakt_epost": "frivillig@kautokeino.kommune.no",
+        "politikk": "under-arbeid",
+        "fritidserklaering": "ja",
+        "sentral_1_navn": "Kautokeino frivilligsentral",
+        "sentral_1_epost": "sentral@example.org",
+        "avsender_epost": f"{marker}@{MARKER_DOMAIN}",
+        "samtykke": "y",
+    }
+
+
+def stored_contact_points(session: Session) -> set[str]:
+    emails = session.scalars(select(Submission.sender_email))
+    return {email.removesuffix(f"@{MARKER_DOMAIN}") for email in emails if email.endswith(f"@{MARKER_DOMAIN}")}
+
+
+CONTACT_POINT = PostKind(
+    "contact point", "/nb/kommune/meld-inn", "/nb/kommune/meld-inn", contact_point_fields, stored_contact_points
+)
+
+#: Every form visitors send. Issue 15's feedback joins with a PostKind of its own.
+POSTS: list[PostKind] = [CONTACT_POINT]
