@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_FILE = "veileder.sqlite3"
 #: Seconds to wait for PostgreSQL to accept a connection (the whole handshake) before giving up.
 CONNECT_TIMEOUT = 3
+#: Milliseconds data sent on an open connection may go unacknowledged before it counts as broken.
+TCP_USER_TIMEOUT_MS = 5000
 
 
 def instance_folder() -> Path:
@@ -49,10 +51,13 @@ def make_engine(url: str) -> Engine:
 
 
 def _connect_args(url: str) -> dict[str, Any]:
-    """Give up on a server that does not answer (a dropped packet, a hung host) after CONNECT_TIMEOUT
-    seconds, so that a form answers "try again shortly" instead of waiting for gunicorn to kill the
-    worker. `?connect_timeout=N` in the database's address says otherwise."""
-    return {} if "connect_timeout" in make_url(url).query else {"connect_timeout": CONNECT_TIMEOUT}
+    """Give up on a server that does not answer, so that a form answers "try again shortly" instead
+    of waiting for gunicorn to end the worker: a connection not made after CONNECT_TIMEOUT seconds,
+    and an open one whose data goes unacknowledged for TCP_USER_TIMEOUT_MS (its host is gone). The
+    same parameters in the database's address (`?connect_timeout=10`) say otherwise."""
+    given = make_url(url).query
+    defaults = {"connect_timeout": CONNECT_TIMEOUT, "tcp_user_timeout": TCP_USER_TIMEOUT_MS}
+    return {key: value for key, value in defaults.items() if key not in given}
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
