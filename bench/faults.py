@@ -150,7 +150,7 @@ def overlaps(sent: Sent, start: float, end: float) -> bool:
     return sent.started <= end and sent.started + sent.seconds >= start
 
 
-def report(load: Load, events: Events, cluster: Topology, stored: dict[str, set[str]], elapsed: float) -> None:
+def report(load: Load, events: Events, cluster: Topology, stored: dict[str, list[str]], elapsed: float) -> None:
     sent = load.sent
     print(f"\n{len(sent)} requests in {elapsed:.1f} s ({len(sent) / elapsed:.0f}/s) through nginx")
     kinds = Counter(s.kind for s in sent)
@@ -191,24 +191,28 @@ def report(load: Load, events: Events, cluster: Topology, stored: dict[str, set[
     print(f"  tracebacks in the instances' logs: {tracebacks}")
 
     print("\nPosts:")
-    lost_total = 0
+    lost_total = doubled_total = 0
     for kind in POSTS:
         posts = [p for p in load.posts if p.kind is kind]
         accepted = {p.marker for p in posts if p.status == ACCEPTED}
         answers = Counter(p.status for p in posts)
-        rows = stored[kind.name] & {p.marker for p in posts}
-        lost = accepted - rows
-        unanswered = rows - accepted  # stored, though the visitor did not see the receipt
+        sent = {p.marker for p in posts}
+        rows = [marker for marker in stored[kind.name] if marker in sent]
+        lost = accepted - set(rows)
+        unanswered = set(rows) - accepted  # stored, though the visitor did not see the receipt
+        twice = len(rows) - len(set(rows))
         lost_total += len(lost)
+        doubled_total += twice
         print(
             f"  {kind.name}: {len(posts)} sent, {len(accepted)} accepted, {len(rows)} rows stored, "
-            f"{len(lost)} accepted but not stored; stored without a receipt: {len(unanswered)}"
+            f"{len(lost)} accepted but not stored, {twice} stored twice; stored without a receipt: {len(unanswered)}"
         )
         print("    answers: " + ", ".join(f"{status} × {count}" for status, count in sorted(answers.items())))
 
     page_errors = [s for s in failed if s.kind in ("page", "static")]
     print("\nVerdicts:")
     print(f"  NO ACCEPTED POST LOST: {'PASS' if lost_total == 0 else f'FAIL ({lost_total} lost)'}")
+    print(f"  NO POST STORED TWICE: {'PASS' if doubled_total == 0 else f'FAIL ({doubled_total})'}")
     print(f"  PAGES NEVER 5xx: {'PASS' if not page_errors else f'FAIL ({len(page_errors)})'}")
     print(f"  5xx ONLY WHILE POSTGRESQL WAS DOWN: {'PASS' if not outside else f'FAIL ({len(outside)} at other times)'}")
     print(f"  NO 5xx FROM THE KILLED INSTANCE (502/504): "

@@ -59,8 +59,7 @@ class AppInstance:
     def kill(self) -> None:
         """SIGKILL to gunicorn and its workers at once, as when a container or a machine dies."""
         if self.process is not None:
-            processes.kill_group(self.process)
-            self.process.wait(timeout=10)
+            processes.kill(self.process)
             self.process = None
 
     def stop(self) -> None:

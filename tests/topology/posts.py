@@ -31,7 +31,7 @@ class PostKind:
     page: str  # where the form is shown
     action: str  # the form's action, as the page writes it
     fields: Callable[[str], dict[str, str]]  # what a visitor fills in, the marker somewhere that is stored
-    stored: Callable[[Session], set[str]]  # every marker in the database
+    stored: Callable[[Session], list[str]]  # the marker of every row in the database (a row stored twice: twice)
 
     def marker(self, label: str) -> str:
         """A marker for one post: letters, digits and dashes, to fit in any field."""
@@ -76,9 +76,9 @@ def contact_point_fields(marker: str) -> dict[str, str]:
     }
 
 
-def stored_contact_points(session: Session) -> set[str]:
+def stored_contact_points(session: Session) -> list[str]:
     emails = session.scalars(select(Submission.sender_email))
-    return {email.removesuffix(f"@{MARKER_DOMAIN}") for email in emails if email.endswith(f"@{MARKER_DOMAIN}")}
+    return [email.removesuffix(f"@{MARKER_DOMAIN}") for email in emails if email.endswith(f"@{MARKER_DOMAIN}")]
 
 
 CONTACT_POINT = PostKind(

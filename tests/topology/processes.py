@@ -30,6 +30,28 @@ def kill_group(process: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> N
         os.killpg(process.pid, sig)
 
 
+def group_members(group: int) -> list[int]:
+    """The processes alive in process group `group` (a zombie waiting to be reaped counts as gone)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] not in ("Z", "X") and int(fields[2]) == group:
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+def kill(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """SIGKILL to the process and its group at once; return when every one of them is gone."""
+    kill_group(process, signal.SIGKILL)
+    process.wait(timeout=timeout)
+    deadline = time.monotonic() + timeout
+    while group_members(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def stop(process: subprocess.Popen[bytes], grace: float = 10) -> None:
     """SIGTERM to the group, then SIGKILL if it is not gone after `grace` seconds; reap the process."""
     kill_group(process, signal.SIGTERM)
