@@ -185,8 +185,9 @@ def report(load: Load, events: Events, cluster: Topology, stored: dict[str, list
     print(f"\n5xx and no answers: {len(failed)} ({', '.join(f'{k} × {n}' for k, n in sorted(by_kind.items())) or '-'})")
     print(f"  while PostgreSQL was down: {len(during_downtime)}; at other times: {len(outside)}")
     log = cluster.nginx.log.read_text(errors="replace")
-    retried = len(re.findall(r"upstream=\S+, \S+", log))
-    print(f"  requests nginx sent on to the other instance (its log): {retried}")
+    retried = Counter(re.findall(r"^\S+ (\w+) \S+ \d+ \S+ upstream=\S+, ", log, re.M))
+    shown = ", ".join(f"{method} {count}" for method, count in sorted(retried.items())) or "none"
+    print(f"  requests nginx sent on to the other instance (its log): {shown}")
     tracebacks = sum(instance.log.read_text(errors="replace").count("Traceback") for instance in cluster.instances)
     print(f"  tracebacks in the instances' logs: {tracebacks}")
 
