@@ -1,10 +1,10 @@
 """What visitors send, as the topology tests and bench/faults.py send it: one entry per form.
 
 A kind of post names the page that shows its form, the form's action, what a visitor fills in
-(with a marker that makes each post findable), and how to read the markers back from the database.
-`send` works like a browser: it opens the page, keeps the form's hidden fields (the one-use token,
-the empty honeypot), fills in the rest and posts it. Every test and the bench run over POSTS, so a
-new form needs one entry here and nothing else.
+(with a marker that makes each post findable), and the column the marker is stored in. `send` works
+like a browser: it opens the page, keeps the form's hidden fields (the one-use token, the empty
+honeypot), fills in the rest and posts it. Every test and the bench run over POSTS, so a new form
+needs one entry here and nothing else: a PostKind, its fields function, and a place in POSTS.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 import lxml.html
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tests.topology.client import Client, Reply
 from veileder.store.models import Submission
 
-MARKER_DOMAIN = "example.org"
 #: A form that was accepted sends the visitor on to its receipt (post, redirect, get).
 ACCEPTED = 303
 
@@ -34,8 +33,23 @@ class PostKind:
     stored: Callable[[Session], list[str]]  # the marker of every row in the database (a row stored twice: twice)
 
     def marker(self, label: str) -> str:
-        """A marker for one post: letters, digits and dashes, to fit in any field."""
-        return re.sub(r"[^a-z0-9]+", "-", f"{self.name}-{label}".lower())
+        """A marker for one post: letters, digits and dashes, to fit in any field (an e-mail address too)."""
+        return re.sub(r"[^a-z0-9]+", "-", f"post-{self.name}-{label}".lower())
+
+
+#: A marker, wherever it stands in a stored value.
+MARKER = re.compile(r"\bpost-[a-z0-9-]*[a-z0-9]")
+
+
+def markers_in(
+    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
+) -> Callable[[Session], list[str]]:
+    """What reads the markers back from `column`, the column a kind's fields write the marker into."""
+
+    def stored(session: Session) -> list[str]:
+        return [found[0] for value in session.scalars(select(column)) if value and (found := MARKER.search(value))]
+
+    return stored
 
 
 def form_fields(page: Reply, action: str) -> dict[str, str] | None:
@@ -71,19 +85,21 @@ def contact_point_fields(marker: str) -> dict[str, str]:
         "fritidserklaering": "ja",
         "sentral_1_navn": "Kautokeino frivilligsentral",
         "sentral_1_epost": "sentral@example.org",
-        "avsender_epost": f"{marker}@{MARKER_DOMAIN}",
+        "avsender_epost": f"{marker}@example.org",
         "samtykke": "y",
     }
 
 
-def stored_contact_points(session: Session) -> list[str]:
-    emails = session.scalars(select(Submission.sender_email))
-    return [email.removesuffix(f"@{MARKER_DOMAIN}") for email in emails if email.endswith(f"@{MARKER_DOMAIN}")]
-
-
 CONTACT_POINT = PostKind(
-    "contact point", "/nb/kommune/meld-inn", "/nb/kommune/meld-inn", contact_point_fields, stored_contact_points
+    "contact point",
+    page="/nb/kommune/meld-inn",
+    action="/nb/kommune/meld-inn",
+    fields=contact_point_fields,
+    stored=markers_in(Submission.sender_email),
 )
 
-#: Every form visitors send. Issue 15's feedback joins with a PostKind of its own.
+#: Every form visitors send. Issue 15's feedback joins with a PostKind of its own, such as
+#: PostKind("feedback", page=<a result's address>, action=<its form's action>, fields=<a function
+#: of the marker, as above>, stored=markers_in(<the feedback model's text column>)), on a page in
+#: bokmål, accepted with a 303 and counted by VEILEDER_FORM_RATE_LIMIT like the form above.
 POSTS: list[PostKind] = [CONTACT_POINT]
