@@ -1,12 +1,13 @@
 """Requests/s and latency of the real app against a bare Flask app that returns the same bytes.
 
-    .venv/bin/python bench/compare.py [--duration 10] [--connections 32] [--threads 2] [--rounds 1]
+    .venv/bin/python bench/compare.py [--duration 10] [--connections 32] [--threads 2] [--rounds 1] [--gzip]
 
 Both are served by gunicorn with the same settings (bench/harness.py: SETTINGS) on 127.0.0.1 and
 loaded in turn, page by page (the app, then the bare app; `--rounds N` repeats that and shows
 medians), by wrk (Debian's package: `apt-get install -y wrk`). The real app's pages are fetched
 first; the bare app (bench/bare_app.py) answers each one with the stored status, headers and body.
-Prints a table with the issue's targets. Always exits 0: it is a benchmark, not a test.
+`--gzip` asks for gzip, as browsers do (the bare app then replays the gzipped bytes). Prints a
+table with the issue's targets. Always exits 0: it is a benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -74,11 +75,11 @@ class Row:
         return self.median("app", "rps") / bare if bare else 0.0
 
 
-def store_pages(server: Server) -> tuple[Path, dict[str, bytes]]:
+def store_pages(server: Server, request_headers: dict[str, str]) -> tuple[Path, dict[str, bytes]]:
     """Fetch each page from the real app; write them where the bare app reads them."""
     stored, bodies = {}, {}
     for name, path in PAGES:
-        status, headers, body = fetch(server.address + path)
+        status, headers, body = fetch(server.address + path, headers=request_headers)
         if status != 200:
             print(f"warning: the real app answered {path} ({name}) with {status}, not 200", file=sys.stderr)
         stored[path] = {
@@ -96,10 +97,11 @@ def store_pages(server: Server) -> tuple[Path, dict[str, bytes]]:
 def measure(server: Server, side: str, name: str, path: str, args: argparse.Namespace) -> WrkResult:
     """Warm up, then load one page of one server with wrk."""
     url = server.address + path
+    lua = 'wrk.headers["Accept-Encoding"] = "gzip"' if args.gzip else ""
     if args.warmup:
-        run_wrk(url, duration=args.warmup, connections=args.connections, threads=args.threads)
+        run_wrk(url, duration=args.warmup, connections=args.connections, threads=args.threads, lua=lua)
     seen = len(server.log())
-    result = run_wrk(url, duration=args.duration, connections=args.connections, threads=args.threads)
+    result = run_wrk(url, duration=args.duration, connections=args.connections, threads=args.threads, lua=lua)
     print(
         f"  {name:<14} {side:<4} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms"
         f"  ({result.requests} requests, errors {result.error_count})",
@@ -172,6 +174,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32, help="open connections (default 32)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--rounds", type=int, default=1, help="app and bare in turn this many times; medians shown")
+    parser.add_argument("--gzip", action="store_true", help="ask for gzip, as browsers do")
     args = parser.parse_args()
     require_wrk()
     print(f"Machine: {machine()}")
@@ -185,14 +188,15 @@ def main() -> int:
     try:
         wait_until_ready(server)
         print(f"Real app (wsgi:app) under gunicorn {settings_note()} at {server.address}")
-        pages_file, bodies = store_pages(server)
+        request_headers = {"Accept-Encoding": "gzip"} if args.gzip else {}
+        pages_file, bodies = store_pages(server, request_headers)
         for (name, path), body in zip(PAGES, bodies.values(), strict=True):
             print(f"  stored {name}: {path} ({len(body)} bytes)")
         bare = start_gunicorn("bench.bare_app:app", env={"VEILEDER_BENCH_PAGES": str(pages_file)})
         wait_until_ready(bare)
         print(f"Bare Flask app (bench/bare_app.py) under gunicorn, the same settings, at {bare.address}")
         for name, path in PAGES:
-            _, _, body = fetch(bare.address + path)
+            _, _, body = fetch(bare.address + path, headers=request_headers)
             print(f"  {name}: {'the same bytes' if body == bodies[path] else 'DIFFERENT BYTES'} as the app")
         print("Load, each page on the app then on the bare app:", flush=True)
         rows = [Row(name, path) for name, path in PAGES]

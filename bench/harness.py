@@ -148,10 +148,12 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def fetch(url: str, timeout: float = 10) -> tuple[int, list[tuple[str, str]], bytes]:
+def fetch(
+    url: str, timeout: float = 10, headers: dict[str, str] | None = None
+) -> tuple[int, list[tuple[str, str]], bytes]:
     """GET `url` without following redirects: status, headers, body (status 0: no connection)."""
     try:
-        response = _OPENER.open(url, timeout=timeout)
+        response = _OPENER.open(urllib.request.Request(url, headers=headers or {}), timeout=timeout)
     except urllib.error.HTTPError as error:
         response = error
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):

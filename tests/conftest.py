@@ -36,6 +36,17 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def every_app_has_a_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every app a test builds has a migrated database of its own, as `make run` gives it, whether
+    or not this checkout has one in instance/: the result page's feedback form needs the signing
+    key for its token. A test about the database names its own (DATABASE_URL)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("VEILEDER_DATABASE_URL", migrated_database(tmp_path_factory.mktemp("default-db")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """A throwaway PostgreSQL server for the whole run, started the first time a test asks for it."""

@@ -64,6 +64,12 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
         "days a municipality's submission is kept after an editor approved or rejected it (then `flask "
         "--app veileder inbox purge` deletes it), as stated on the privacy page",
     ),
+    "FEEDBACK_RETENTION_DAYS": (
+        "VEILEDER_FEEDBACK_RETENTION_DAYS",
+        "180",
+        "days a comment sent with the feedback on a result is kept (then `flask --app veileder feedback purge` "
+        "deletes it; the yes/no counts are kept), as stated on the privacy page",
+    ),
     "FORM_MIN_SECONDS": (
         "VEILEDER_FORM_MIN_SECONDS",
         "4",
@@ -78,6 +84,12 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
         "VEILEDER_FORM_RATE_LIMIT",
         "10 per hour",
         "how many forms one address may send, such as 10 per hour or 20 per day (Flask-Limiter's notation)",
+    ),
+    "FEEDBACK_RATE_LIMIT": (
+        "VEILEDER_FEEDBACK_RATE_LIMIT",
+        "60 per hour",
+        "how many feedback answers and comments one address may send (an office may share one address), "
+        "in Flask-Limiter's notation",
     ),
     "RATELIMIT_STORAGE_URI": (
         "VEILEDER_RATELIMIT_STORAGE_URI",
@@ -110,6 +122,8 @@ SETTINGS: dict[str, tuple[str, Any, str]] = {
 
 #: Settings that are on/off switches: "1", "true", "yes" and "on" mean on.
 SWITCHES = {"ACCESS_LOG", "HTTPS"}
+#: Settings that are rates in Flask-Limiter's notation.
+RATES = {"FORM_RATE_LIMIT", "FEEDBACK_RATE_LIMIT"}
 #: Settings that are numbers.
 NUMBERS = {
     "PAGE_CACHE_MB": float,
@@ -117,6 +131,7 @@ NUMBERS = {
     "TRUSTED_PROXIES": int,
     "LOG_RETENTION_DAYS": int,
     "SUBMISSION_RETENTION_DAYS": int,
+    "FEEDBACK_RETENTION_DAYS": int,
     "FORM_MIN_SECONDS": int,
     "FORM_MAX_HOURS": float,
     "REGISTER_TIMEOUT": float,
@@ -154,7 +169,7 @@ def _typed(key: str, variable: str, value: str) -> Any:
         if number < 0:
             raise SettingError(f"{variable} must not be negative")
         return number
-    if key == "FORM_RATE_LIMIT":
+    if key in RATES:
         from limits import parse_many  # here, not at the top: the content commands need no rate limits
 
         try:

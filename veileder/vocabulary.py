@@ -28,6 +28,11 @@ RESULT_PAGE = "resultat"
 HANDOUT_PAGE = "utskrift"
 #: Where a question's form is sent: `/<lang>/<role>/<question>/<word>`.
 ANSWER_PAGE = "svar"
+#: Feedback on a result, under its address: the yes or no is sent to `…/resultat/tilbakemelding`,
+#: the comment to `…/resultat/kommentar`, and the visitor is thanked on `…/resultat/takk/<step>`.
+FEEDBACK_PAGE = "tilbakemelding"
+COMMENT_PAGE = "kommentar"
+THANKS_PAGE = "takk"
 
 #: The query string's own keys beside the answers: come back to the check page after a change
 #: (`retur=oppsummering`), and the content version a result link was made with (`v=…`).

@@ -2,8 +2,9 @@
 
 A *page state* is one thing a visitor can see: the start page, a role's intro, each question (reached
 with answers the engine says lead to it), each question showing its validation error, the check
-answers page, the result (also as a link from an older content version), the printable handout,
-the site pages and the 404 page — in each language.
+answers page, the result (also as a link from an older content version, and in the two thank-you
+states of its feedback question), the printable handout, the site pages and the 404 page — in each
+language.
 """
 
 from __future__ import annotations
@@ -105,6 +106,10 @@ def states_for(lang: str) -> list[PageState]:
         full = query(role_, longest_path(role_).steps)
         states.append(PageState(f"{lang}/{role_.id}/check", "check", f"{base}/oppsummering?{full}", lang))
         states.append(PageState(f"{lang}/{role_.id}/result", "result", f"{base}/resultat?{full}", lang))
+        # The result after "Was the advice useful?": thanks and "What was missing?", then thanks for that.
+        for step in ("nei", "kommentar"):
+            url = f"{base}/resultat/takk/{step}?{full}"
+            states.append(PageState(f"{lang}/{role_.id}/result-thanks-{step}", "result", url, lang))
         states.append(PageState(f"{lang}/{role_.id}/handout", "handout", f"{base}/utskrift?{full}", lang))
     # The municipality question after a typed name that fits two municipalities (offered as choices)
     # and after one that fits none (the error keeps the text).

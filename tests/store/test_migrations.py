@@ -10,7 +10,7 @@ from veileder.store import migrate
 from veileder.store.database import Store
 from veileder.store.models import Base, SigningKey
 
-TABLES = {"submission", "used_token", "signing_key"}
+TABLES = {"submission", "used_token", "signing_key", "feedback", "feedback_comment"}
 
 
 def tables(store: Store) -> set[str]:

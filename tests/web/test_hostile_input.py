@@ -261,6 +261,9 @@ def wizard_paths(draw) -> tuple[bytes, str | None]:
         b"/" + lang + b"/" + role + b"/" + question + b"/svar",
         b"/" + lang + b"/" + role + b"/oppsummering",
         b"/" + lang + b"/" + role + b"/resultat",
+        # The feedback on a result: its two POST addresses and its thank-you pages.
+        b"/" + lang + b"/" + role + b"/resultat/" + draw(either(st.sampled_from(["tilbakemelding", "kommentar"]), SEGMENT)),
+        b"/" + lang + b"/" + role + b"/resultat/takk/" + draw(either(st.sampled_from(["ja", "nei", "kommentar"]), SEGMENT)),
         b"/",
     ]
     return draw(st.sampled_from(shapes)), role_id

@@ -1,4 +1,5 @@
-"""The tables: municipalities' submissions, used form tokens and the key that signs form tokens.
+"""The tables: municipalities' submissions, used form tokens, the key that signs form tokens, and
+the feedback on results (the yes/no answers and the comments).
 
 Every table a later feature adds (feedback, …) subclasses `Base` and comes with its own migration
 in `migrations/versions/`; `tests/store` checks that the models and the migrations agree.
@@ -6,10 +7,10 @@ in `migrations/versions/`; `tests/store` checks that the models and the migratio
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Constraint names that are the same on every database, so that migrations can name them.
@@ -88,3 +89,40 @@ class SigningKey(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Feedback(Base):
+    """One "Was the advice useful?" answered on a result, and nothing that could tell who answered.
+
+    Never the visitor's answers, municipality, address or browser; the day, not the time.
+    Kept: these rows are the counts in `flask feedback report`.
+    """
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)  # in Norway's time zone
+    role: Mapped[str] = mapped_column(String(64), index=True)
+    language: Mapped[str] = mapped_column(String(2))  # the result's language: nb, nn or en
+    version: Mapped[str] = mapped_column(String(20))  # the role's content version the result was made from
+    blocks: Mapped[list[str]] = mapped_column(JSON)  # the ids of the advice blocks shown, in order
+    useful: Mapped[bool] = mapped_column(Boolean)
+
+
+class FeedbackComment(Base):
+    """What a visitor wrote under "What was missing?", scrubbed of e-mail addresses and numbers.
+
+    Not linked to a `Feedback` row (the comment is sent on its own, after the yes or no); deleted
+    `VEILEDER_FEEDBACK_RETENTION_DAYS` after its day by `flask feedback purge`.
+    """
+
+    __tablename__ = "feedback_comment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    role: Mapped[str] = mapped_column(String(64), index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    version: Mapped[str] = mapped_column(String(20))
+    blocks: Mapped[list[str]] = mapped_column(JSON)
+    useful: Mapped[bool | None] = mapped_column(Boolean)  # the yes or no it followed, when known
+    comment: Mapped[str] = mapped_column(Text)

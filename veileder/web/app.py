@@ -16,6 +16,7 @@ from veileder.web.caching import init_page_cache
 from veileder.web.contribute import contribute
 from veileder.web.converters import init_converters
 from veileder.web.errors import init_errors
+from veileder.web.feedback import feedback
 from veileder.web.i18n import init_i18n
 from veileder.web.limits import init_limits
 from veileder.web.loaded import serve_content
@@ -61,6 +62,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     init_converters(app)
     app.register_blueprint(site)
     app.register_blueprint(contribute)
+    app.register_blueprint(feedback)
     app.register_blueprint(overview)
     init_limits(app)
     app.register_blueprint(lists)

@@ -3,6 +3,11 @@
 A page is a pure function of the content version and the address (plus the host, when links to
 take home are built from it, and the date, on the handout), so a page rendered once can be served
 again as bytes. The store is a least-recently-used cache bounded by the bytes it holds.
+
+A page with a form on it (the result's "Was the advice useful?") holds a mark where the form's
+one-use token goes, filled in anew at each serving (see `fresh`). Its bytes differ between
+servings only there, so it carries a weak ETag (the same on every instance: a hash of the page with
+the mark) and `Cache-Control: private`, so that no shared cache hands one visitor's token to another.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import ParamSpec, TypeVar
 from flask import Flask, Response, current_app, request
 from flask.typing import ResponseReturnValue
 
+from veileder.web.fresh import Slot, find_slot, token_for
 from veileder.web.loaded import site_content
 
 P = ParamSpec("P")
@@ -27,15 +33,17 @@ R = TypeVar("R", bound=ResponseReturnValue)
 
 class StoredPage:
     """A page ready to serve again: its bytes, its ETag (a hash of the bytes), its type, and a gzip
-    copy made the first time a browser asks for one."""
+    copy made the first time a browser asks for one; and the slot for a fresh form token, if the page
+    has one."""
 
-    __slots__ = ("_gzipped", "body", "etag", "mimetype")
+    __slots__ = ("_gzipped", "body", "etag", "mimetype", "slot")
 
     def __init__(self, body: bytes, mimetype: str) -> None:
         self.body = body
         self.mimetype = mimetype
         self.etag = hashlib.sha256(body).hexdigest()[:20]
         self._gzipped: bytes | None = None
+        self.slot: Slot | None = find_slot(body)
 
     @property
     def gzipped(self) -> bytes:
@@ -107,6 +115,8 @@ def accepts_gzip() -> bool:
 
 def respond(page: StoredPage, max_age: int) -> Response:
     """The stored page as a response: 304 when the browser has it, gzip when it takes gzip."""
+    if page.slot is not None:
+        return _respond_fresh(page.etag, page.slot, page.mimetype, max_age)
     headers = [
         ("ETag", f'"{page.etag}"'),
         ("Cache-Control", f"public, max-age={max_age}"),
@@ -118,6 +128,32 @@ def respond(page: StoredPage, max_age: int) -> Response:
         headers.append(("Content-Encoding", "gzip"))
         return Response(page.gzipped, mimetype=page.mimetype, headers=headers)
     return Response(page.body, mimetype=page.mimetype, headers=headers)
+
+
+def _respond_fresh(etag: str, slot: Slot, mimetype: str, max_age: int) -> Response:
+    """A page with a fresh token: a weak ETag, private, and the token filled in for this serving."""
+    headers = [
+        ("ETag", f'W/"{etag}"'),
+        ("Cache-Control", f"private, max-age={max_age}"),
+        ("Vary", "Accept-Encoding"),
+    ]
+    if request.if_none_match.contains_weak(etag):
+        return Response(status=304, headers=headers)
+    token = token_for(slot.form).encode()
+    if accepts_gzip():
+        headers.append(("Content-Encoding", "gzip"))
+        return Response(slot.gzipped(token), mimetype=mimetype, headers=headers)
+    return Response(slot.filled(token), mimetype=mimetype, headers=headers)
+
+
+def _fill_uncached(response: Response) -> Response:
+    """Without a page cache: a page with a fresh token gets one, and is kept by no one."""
+    if response.status_code == 200 and response.mimetype == "text/html":
+        slot = find_slot(response.get_data())
+        if slot is not None:
+            response.set_data(slot.filled(token_for(slot.form).encode()))
+            response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def cached_page(
@@ -136,7 +172,7 @@ def cached_page(
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | Response:
             cache = _page_cache()
             if cache is None:
-                return view(*args, **kwargs)
+                return _fill_uncached(current_app.make_response(view(*args, **kwargs)))
             content = site_content()
             host = "" if current_app.config.get("PUBLIC_URL") else request.host
             key = (content.version, request.path, request.query_string, host, extra_key() if extra_key else None)

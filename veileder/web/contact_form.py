@@ -37,7 +37,7 @@ def _clean_line(value: Any) -> Any:
     return " ".join(kept.split())
 
 
-def _clean_text(value: Any) -> Any:
+def clean_text(value: Any) -> Any:
     """Free text: line breaks kept, other control characters out (PostgreSQL refuses NUL)."""
     if not isinstance(value, str):
         return value
@@ -143,7 +143,7 @@ class ContactForm(Form):
     sentral_2_epost = _email(_l("E-mail"))
     melding = TextAreaField(
         _l("Anything else we should know? (optional)"),
-        filters=[_clean_text],
+        filters=[clean_text],
         validators=[Length(max=MESSAGE_LENGTH, message=_l("Write at most %(max)d characters."))],
     )
     avsender_epost = _line(_l("Your work e-mail"), 254)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import time
 from enum import Enum
+from typing import cast
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -21,6 +22,7 @@ from veileder.web.storage import store
 TOKEN_FIELD = "skjema"
 HONEYPOT_FIELD = "nettadresse"
 SECRET_CACHE = "veileder.form_secret"
+SERIALIZERS = "veileder.form_serializers"
 
 
 class Refusal(Enum):
@@ -40,12 +42,17 @@ class FormRefused(Exception):  # noqa: N818 - reads as what happened
 
 
 def _serializer(form: str) -> URLSafeTimedSerializer:
-    secret = current_app.extensions.get(SECRET_CACHE)
-    if secret is None:
-        with store().session() as session:
-            secret = tokens.signing_secret(session)
-        current_app.extensions[SECRET_CACHE] = secret
-    return URLSafeTimedSerializer(secret, salt=f"veileder.form.{form}")
+    """The form's signer, made once per app (result pages make a token at every serving)."""
+    serializers = current_app.extensions.setdefault(SERIALIZERS, {})
+    serializer = serializers.get(form)
+    if serializer is None:
+        secret = current_app.extensions.get(SECRET_CACHE)
+        if secret is None:
+            with store().session() as session:
+                secret = tokens.signing_secret(session)
+            current_app.extensions[SECRET_CACHE] = secret
+        serializer = serializers[form] = URLSafeTimedSerializer(secret, salt=f"veileder.form.{form}")
+    return cast(URLSafeTimedSerializer, serializer)
 
 
 def new_token(form: str) -> str:

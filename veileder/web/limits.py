@@ -1,8 +1,10 @@
 """Per-address rate limits on what visitors send, with Flask-Limiter.
 
-Views that take a POST are marked with `@rate_limited`; `init_limits` wraps them with the app's own
-limiter, counted in VEILEDER_RATELIMIT_STORAGE_URI (in memory by default: per process; a shared
-storage such as Redis makes the limit hold across instances) at VEILEDER_FORM_RATE_LIMIT.
+Views that take a POST are marked with `@rate_limited` (the contact-point form's rate,
+VEILEDER_FORM_RATE_LIMIT) or `@rate_limited_by(setting)` (another rate setting, such as the
+feedback's); `init_limits` wraps them with the app's own limiter, counted in
+VEILEDER_RATELIMIT_STORAGE_URI (in memory by default: per process; a shared storage such as Redis
+makes the limit hold across instances).
 
 When the shared storage is away, each process counts on its own in memory until it is back (it is
 asked again after 1, 2, 4 … 32 seconds, then from 1 again): the limit holds per process meanwhile,
@@ -26,14 +28,22 @@ STORAGE_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 TIMED_SCHEMES = ("redis://", "rediss://", "redis+unix://")
 
 
-def rate_limited(view: F) -> F:
-    """Mark a view whose POSTs count against the address's limit."""
-    setattr(view, MARK, True)
-    return view
+def rate_limited_by(setting: str) -> Callable[[F], F]:
+    """Mark a view whose POSTs count against the address's limit, at the rate the setting names."""
+
+    def mark(view: F) -> F:
+        setattr(view, MARK, setting)
+        return view
+
+    return mark
 
 
-def _form_rate() -> str:
-    return str(current_app.config["FORM_RATE_LIMIT"])
+#: The contact-point form's mark: VEILEDER_FORM_RATE_LIMIT.
+rate_limited = rate_limited_by("FORM_RATE_LIMIT")
+
+
+def _rate(setting: str) -> Callable[[], str]:
+    return lambda: str(current_app.config[setting])
 
 
 def init_limits(app: Flask) -> Limiter:
@@ -46,7 +56,8 @@ def init_limits(app: Flask) -> Limiter:
     app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", STORAGE_TIMEOUTS if uri.startswith(TIMED_SCHEMES) else {})
     limiter = Limiter(get_remote_address, app=app, storage_uri=uri)
     for endpoint, view in list(app.view_functions.items()):
-        if getattr(view, MARK, False):
-            app.view_functions[endpoint] = cast(Any, limiter.limit(_form_rate, methods=["POST"])(view))
+        setting = getattr(view, MARK, None)
+        if setting is not None:
+            app.view_functions[endpoint] = cast(Any, limiter.limit(_rate(setting), methods=["POST"])(view))
     app.extensions["veileder.limiter"] = limiter
     return limiter

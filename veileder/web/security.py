@@ -57,11 +57,12 @@ def on_this_site(location: str) -> str:
 
     Werkzeug builds absolute targets from the Host header (for the trailing-slash redirects); a
     path never leaves the site, and collapsing leading slashes stops `//evil.example` from being
-    read as another host.
+    read as another host. A fragment is kept: it only scrolls the page (the feedback's thank-you
+    is shown where the visitor answered).
     """
     parts = urlsplit(location.replace("\\", "%5C"))
     path = "/" + parts.path.lstrip("/")
-    return urlunsplit(("", "", path, parts.query, ""))
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def security_headers(https: bool) -> list[tuple[str, str]]:

@@ -213,16 +213,17 @@ def check(role_id: str) -> str | Response:
 @site.get(f"/<lang>/<role_id>/{RESULT_PAGE}")
 @cached_page()
 def result(role_id: str) -> str | Response:
-    return _result_page(role_id, "result.html")
+    return result_page(role_id, "result.html")
 
 
 @site.get(f"/<lang>/<role_id>/{HANDOUT_PAGE}")
 @cached_page(extra_key=lambda: date_in_oslo())  # the handout shows today's date
 def handout(role_id: str) -> str | Response:
-    return _result_page(role_id, "handout.html")
+    return result_page(role_id, "handout.html")
 
 
-def _result_page(role_id: str, template: str) -> str | Response:
+def result_page(role_id: str, template: str) -> str | Response:
+    """The result (or the handout) for the answers in the address; the feedback's thank-you pages too."""
     current = _role(role_id)
     navigation = _navigate(current, RESULT)
     state = navigation.state

@@ -1,0 +1,1 @@
+"""Feedback on results: scrubbing comments, and `flask feedback` (the editors' report, the purge)."""
