@@ -13,7 +13,11 @@ from veileder.store.database import Store, database_url
 
 #: Forms may be sent at once (no person fills them in here); few per address, to see the limit.
 RATE_LIMIT = 4
-SETTINGS = {"VEILEDER_FORM_MIN_SECONDS": "0", "VEILEDER_FORM_RATE_LIMIT": f"{RATE_LIMIT} per hour"}
+SETTINGS = {
+    "VEILEDER_FORM_MIN_SECONDS": "0",
+    "VEILEDER_FORM_RATE_LIMIT": f"{RATE_LIMIT} per hour",
+    "VEILEDER_FEEDBACK_RATE_LIMIT": f"{RATE_LIMIT} per hour",
+}
 
 
 @pytest.fixture(scope="module")
