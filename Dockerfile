@@ -28,10 +28,12 @@ ENV PATH=/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 VEILEDER_B
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin veileder
 COPY --from=build /venv /venv
 COPY --from=build --chown=root:root /app /app
-# The SQLite database lives here when VEILEDER_DATABASE_URL names none: mount a volume on it.
-RUN install -d -o 10001 /app/instance
+# The SQLite database lives in instance/ when VEILEDER_DATABASE_URL names none: mount a volume on it.
+# `flask assets export /app/public` writes the static files for nginx in public/ (deploy/compose.yaml).
+RUN install -d -o 10001 /app/instance /app/public
 WORKDIR /app
 USER 10001
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=2)"
+# /readyz also asks the database, which may take its 3-second connect timeout to answer "unavailable".
+HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4)"
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"]

@@ -9,7 +9,7 @@ POS     := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MOS     := $(POS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup db run serve test check lint translations chromium postgresql wrk bench soak
+.PHONY: help setup db run serve test check lint translations chromium postgresql nginx redis wrk bench soak faults
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -66,7 +66,20 @@ postgresql: ## Install Debian's PostgreSQL for the store's tests, if it is missi
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
-test: setup chromium postgresql ## Set up and run every test
+# The topology tests put Debian's nginx and redis-server in front of and beside the app, the same way.
+nginx: ## Install Debian's nginx for the topology tests, if it is missing (no service is started)
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		echo "Installing Debian's nginx package for the topology tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
+
+redis: ## Install Debian's redis-server for the topology tests, if it is missing (no service is started)
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "Installing Debian's redis-server package for the topology tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+test: setup chromium postgresql nginx redis ## Set up and run every test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/flask --app veileder content check --strict
@@ -82,3 +95,6 @@ bench: setup wrk ## The app against bare Flask, then start-up time and memory (p
 
 soak: setup wrk ## A minute of load over realistic URLs: zero errors, memory flat
 	$(BIN)/python bench/soak.py
+
+faults: setup postgresql nginx redis ## Load through nginx on two instances; one killed, PostgreSQL restarted
+	$(BIN)/python bench/faults.py

@@ -14,7 +14,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +44,22 @@ def free_port() -> int:
 class PostgresServer:
     folder: Path
     port: int
+    binaries: Path | None = None
     _count: int = 0
+
+    def _pg_ctl(self, *arguments: str) -> None:
+        assert self.binaries is not None
+        data, log = str(self.folder / "data"), str(self.folder / "log")
+        options = f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off"
+        command = [str(self.binaries / "pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", *arguments]
+        subprocess.run(_as_postgres(command), check=True, capture_output=True)
+
+    def start(self) -> None:
+        self._pg_ctl("start")
+
+    def stop(self) -> None:
+        """Stop the server the way a restart does: open connections are cut, nothing is lost."""
+        self._pg_ctl("-m", "fast", "stop")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{USER}@127.0.0.1:{self.port}/{database}"
@@ -72,20 +87,16 @@ def postgres_server() -> Iterator[PostgresServer]:
     folder = Path(tempfile.mkdtemp(prefix="veileder-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
-    data, port = folder / "data", free_port()
     subprocess.run(
-        _as_postgres([str(binaries / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8",
-                      "--locale=C.UTF-8"]),
+        _as_postgres([str(binaries / "initdb"), "-D", str(folder / "data"), "-U", USER, "--auth=trust", "-E",
+                      "UTF8", "--locale=C.UTF-8"]),
         check=True, capture_output=True,
     )  # fmt: skip
-    options = f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off"
-    pg_ctl = str(binaries / "pg_ctl")
-    subprocess.run(
-        _as_postgres([pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]),
-        check=True, capture_output=True,
-    )  # fmt: skip
+    server = PostgresServer(folder, free_port(), binaries)
     try:
-        yield PostgresServer(folder, port)
+        server.start()
+        yield server
     finally:
-        subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"]), capture_output=True)
+        with suppress(subprocess.CalledProcessError):  # already stopped
+            server.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -9,9 +9,14 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_FILE = "veileder.sqlite3"
+#: Seconds to wait for PostgreSQL to accept a connection (the whole handshake) before giving up.
+CONNECT_TIMEOUT = 3
+#: Milliseconds data sent on an open connection may go unacknowledged before it counts as broken.
+TCP_USER_TIMEOUT_MS = 5000
 
 
 def instance_folder() -> Path:
@@ -40,7 +45,19 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # Check a pooled connection before use, so that a database restart costs no failed request.
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_recycle=1800)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_recycle=1800, connect_args=_connect_args(url)
+    )
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    """Give up on a server that does not answer, so that a form answers "try again shortly" instead
+    of waiting for gunicorn to end the worker: a connection not made after CONNECT_TIMEOUT seconds,
+    and an open one whose data goes unacknowledged for TCP_USER_TIMEOUT_MS (its host is gone). The
+    same parameters in the database's address (`?connect_timeout=10`) say otherwise."""
+    given = make_url(url).query
+    defaults = {"connect_timeout": CONNECT_TIMEOUT, "tcp_user_timeout": TCP_USER_TIMEOUT_MS}
+    return {key: value for key, value in defaults.items() if key not in given}
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

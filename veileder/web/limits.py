@@ -5,6 +5,10 @@ VEILEDER_FORM_RATE_LIMIT) or `@rate_limited_by(setting)` (another rate setting, 
 feedback's); `init_limits` wraps them with the app's own limiter, counted in
 VEILEDER_RATELIMIT_STORAGE_URI (in memory by default: per process; a shared storage such as Redis
 makes the limit hold across instances).
+
+When the shared storage is away, each process counts on its own in memory until it is back (it is
+asked again after 1, 2, 4 … 32 seconds, then from 1 again): the limit holds per process meanwhile,
+and no form fails.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from flask_limiter.util import get_remote_address
 
 F = TypeVar("F", bound=Callable[..., Any])
 MARK = "_veileder_rate_limited"
+#: A Redis that does not answer costs a post half a second, once: then the process counts in memory.
+#: `?socket_timeout=…` in the storage's address says otherwise (redis-py's own parameters).
+STORAGE_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+TIMED_SCHEMES = ("redis://", "rediss://", "redis+unix://")
 
 
 def rate_limited_by(setting: str) -> Callable[[F], F]:
@@ -40,9 +48,13 @@ def _rate(setting: str) -> Callable[[], str]:
 
 def init_limits(app: Flask) -> Limiter:
     """Give the app its limiter and wrap every marked view (call after the blueprints are registered)."""
-    # A rate-limit storage that is down must not take the forms down with it.
+    # A rate-limit storage that is down must not take the forms down with it: count in memory
+    # meanwhile, and let a post through if even that fails.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
-    limiter = Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"])
+    uri = app.config["RATELIMIT_STORAGE_URI"]
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", STORAGE_TIMEOUTS if uri.startswith(TIMED_SCHEMES) else {})
+    limiter = Limiter(get_remote_address, app=app, storage_uri=uri)
     for endpoint, view in list(app.view_functions.items()):
         setting = getattr(view, MARK, None)
         if setting is not None:

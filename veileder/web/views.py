@@ -28,6 +28,7 @@ from veileder.vocabulary import (
 from veileder.web import pages
 from veileder.web.answers import answer_query, given_answers, returning, valid_answers
 from veileder.web.assets import served_assets
+from veileder.web.backends import database_state, rate_limit_state
 from veileder.web.caching import cached_page
 from veileder.web.forms import chosen, question_form
 from veileder.web.i18n import current_language
@@ -79,13 +80,18 @@ def healthz() -> Response:
 
 @site.get("/readyz")
 def readyz() -> tuple[Response, int]:
-    """Ready: the content is loaded and has no problems, and no file the pages need is missing."""
+    """Ready: the content is loaded and has no problems, and no file the pages need is missing.
+
+    The database's state and the rate limit's are reported too, but the pages need neither, so an
+    instance without them is still ready: it serves every page, and its forms say "try again shortly".
+    """
     loaded = site_content()
     missing = missing_now(served_assets())
+    backends = {"database": database_state(), "rate_limit_storage": rate_limit_state()}
     if missing:
-        return jsonify(status="files are missing", missing=missing, content_version=loaded.version), 503
+        return jsonify(status="files are missing", missing=missing, content_version=loaded.version, **backends), 503
     ready = not loaded.problems
-    body = jsonify(status="ready" if ready else "content has problems", content_version=loaded.version)
+    body = jsonify(status="ready" if ready else "content has problems", content_version=loaded.version, **backends)
     return body, 200 if ready else 503
 
 
