@@ -17,8 +17,8 @@ from veileder.content.explain import why
 from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.texts import AdviceText, LinkText
-from veileder.engine import CHECK, RESULT, AdviceBlock, QuestionKind, State, select_advice
-from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK, SOURCE_LANGUAGE, VERSION_KEY
+from veileder.engine import RESULT, AdviceBlock, QuestionKind, State, select_advice
+from veileder.vocabulary import RETURN_KEY, RETURN_TO_RESULT, SOURCE_LANGUAGE, VERSION_KEY
 from veileder.web.answers import Query, answer_query, with_query
 from veileder.web.qr import qr_svg
 
@@ -55,10 +55,6 @@ def state_query(state: State, *extra: tuple[str, str]) -> Query:
     return answer_query(state.flow, state.answers, *extra)
 
 
-def check_url(role: Role, state: State) -> str:
-    return with_query(url_for("site.check", role_id=role.id), state_query(state))
-
-
 def result_url(role: Role, state: State) -> str:
     return with_query(url_for("site.result", role_id=role.id), state_query(state, (VERSION_KEY, role.version)))
 
@@ -67,13 +63,12 @@ def place_url(role: Role, place: str | None, state: State, kept: Query | None = 
     """The address of a place the engine's navigation names (see `veileder.engine.navigation`).
 
     A question carries `kept`: by default the answers on the path, but a visitor who changes an
-    answer keeps their later answers too, for when the path reaches them. The check page carries
-    the answers on the path; the result also the content version; None is the role's own page.
+    answer keeps their later answers too, for when the path reaches them. The result carries the
+    answers on the path and the content version; None, before the first question, is the start
+    page, where the visitor chose the role.
     """
     if place is None:
-        return url_for("site.role", role_id=role.id)
-    if place == CHECK:
-        return check_url(role, state)
+        return url_for("site.start")
     if place == RESULT:
         return result_url(role, state)
     return question_url(role, place, state_query(state) if kept is None else kept)
@@ -90,7 +85,7 @@ def answer_rows(content: Content, role: Role, state: State, lang: str) -> list[A
             labels = tuple(_municipality_name(content, value) for value in values)
         else:
             labels = tuple(text.options[value].label for value in values)
-        change = question_url(role, question_id, state_query(state, (RETURN_KEY, RETURN_TO_CHECK)))
+        change = question_url(role, question_id, state_query(state, (RETURN_KEY, RETURN_TO_RESULT)))
         rows.append(AnswerRow(question_id, text.title, labels, change))
     return rows
 
