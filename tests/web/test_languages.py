@@ -133,8 +133,33 @@ def test_the_language_links_keep_the_page_and_the_answers(site):
     assert nynorsk.soup.html["lang"] == "nn"
     assert {i["value"] for i in nynorsk.soup.select("input[type=checkbox][checked]")} == {"finne", "trygg"}
     alternates = {link["hreflang"]: link["href"] for link in page.soup.select("link[rel=alternate]")}
-    assert alternates["nb"] == "/nb/forelder/hindringer?aktivitet=ja&hindringer=finne&hindringer=trygg"
-    assert set(alternates) == set(LANGUAGES)
+    assert alternates["nb"] == "http://localhost/nb/forelder/hindringer?aktivitet=ja&hindringer=finne&hindringer=trygg"
+    assert set(alternates) == {*LANGUAGES, "x-default"}
+
+
+@pytest.mark.parametrize("url", ["/nn/", "/en/forelder/hindringer?aktivitet=ja", "/nn/om"])
+def test_hreflang_links_are_absolute_with_bokmal_as_the_default(site, url):
+    """Search engines read `hreflang` only as full addresses, and want an `x-default` among them."""
+    page = site.get(url)
+    alternates = {link["hreflang"]: link["href"] for link in page.soup.select("link[rel=alternate]")}
+    assert set(alternates) == {*LANGUAGES, "x-default"}
+    for href in alternates.values():
+        assert href.startswith("http://localhost/"), href
+    assert alternates["x-default"] == alternates["nb"]
+    path = url.split("/", 2)[2]
+    assert alternates["en"] == f"http://localhost/en/{path}"
+
+
+def test_hreflang_links_use_the_public_address_when_it_is_set():
+    app = create_app({"TESTING": True, "PUBLIC_URL": "https://veileder.example.no"})
+    page = CheckingClient(app.test_client()).get("/nb/om")
+    alternates = {link["hreflang"]: link["href"] for link in page.soup.select("link[rel=alternate]")}
+    assert alternates == {
+        "nb": "https://veileder.example.no/nb/om",
+        "nn": "https://veileder.example.no/nn/om",
+        "en": "https://veileder.example.no/en/om",
+        "x-default": "https://veileder.example.no/nb/om",
+    }
 
 
 def test_the_language_links_of_an_answer_with_an_error_keep_the_answers_and_show_the_error_again(site):

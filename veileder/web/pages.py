@@ -123,9 +123,18 @@ class Takeaway:
 
 
 def absolute(url: str) -> str:
-    """`url` (a path) as a full address: the configured public address, or the one requested."""
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    return base.rstrip("/") + url
+    """`url` (a path) as a full address: the configured public address, or the one requested.
+
+    A Host header that is no host name (`xn--`, which Werkzeug cannot decode) leaves the path alone:
+    every page links to itself in the other languages, and a bad request must not make that a 500.
+    """
+    base = current_app.config.get("PUBLIC_URL")
+    if not base:
+        try:
+            base = request.host_url
+        except ValueError:
+            return url
+    return str(base).rstrip("/") + url
 
 
 def takeaway(role: Role, state: State) -> Takeaway:

@@ -109,6 +109,12 @@ def first_question_url(role: Role) -> str:
 
 
 @site.app_template_global()
+def absolute_url(url: str) -> str:
+    """`url` as a full address, for `hreflang` links, which search engines want absolute."""
+    return pages.absolute(url)
+
+
+@site.app_template_global()
 def site_page_url(name: str) -> str:
     """The address of a site page by its name in content/site/ (about, privacy, accessibility)."""
     slug = next(slug for slug, page_name in SITE_PAGE_SLUGS.items() if page_name == name)
