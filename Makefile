@@ -2,14 +2,16 @@
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-DS      := node_modules/@digdir/designsystemet-css/dist
-VENDOR  := veileder/static/vendor
-ASSETS  := $(VENDOR)/index.css $(VENDOR)/designsystemet.css
+NODE    := node_modules/.installed-stamp
+CSS     := veileder/static/vendor/designsystemet.css
+# What the CSS build reads for the classes the pages use (see purgecss.config.cjs).
+CSS_USE := purgecss.config.cjs $(shell find veileder/templates -name '*.html') $(wildcard veileder/static/*.js) \
+           $(shell find veileder -name '*.py' -not -path '*/__pycache__/*')
 POS     := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MOS     := $(POS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup db run serve test check lint translations chromium postgresql nginx redis wrk bench soak faults
+.PHONY: help setup css db run serve test check lint translations chromium postgresql nginx redis wrk bench soak faults
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -20,16 +22,24 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# Designsystemet's CSS comes from npm (package-lock.json pins it) and is copied into static/.
-$(ASSETS) &: package.json package-lock.json
+# Designsystemet's CSS and PurgeCSS come from npm (package-lock.json pins them).
+$(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	mkdir -p $(VENDOR)
-	cp $(DS)/src/index.css $(DS)/theme/designsystemet.css $(VENDOR)/
+	touch $@
+
+# One style sheet in static/vendor/: Designsystemet's tokens, whole, and only the component rules that a
+# template, a script or the Markdown renderer uses (`npm run build`, set up in package.json). Rebuilt
+# when any of them changes; the copy that was there before is removed (it was two files).
+$(CSS): $(NODE) $(CSS_USE)
+	npm run --silent build
+	rm -f $(dir $(CSS))index.css
+
+css: $(CSS) ## Build the trimmed Designsystemet style sheet (after adding a class to a template)
 
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel compile --statistics -i $< -o $@
 
-setup: $(STAMP) $(ASSETS) $(MOS) ## Install everything the app and the tests need
+setup: $(STAMP) $(CSS) $(MOS) ## Install everything the app and the tests need
 
 db: setup ## Create or upgrade the database (SQLite in instance/ unless VEILEDER_DATABASE_URL says otherwise)
 	$(BIN)/flask --app veileder db upgrade

@@ -300,10 +300,11 @@ def pss_kib(pid: int) -> int | None:
 def url_mix(content_dir: Path, paths_per_role: int = 6) -> list[tuple[str, str]]:
     """Realistic URLs for the content in `content_dir`, as (kind, path-and-query).
 
-    Every language and role: the start, site and role pages; along a few complete paths per role,
-    every question page, an answer (303) for each step, the check page and the result (with
-    municipalities taken in turn); and the kinds of bad request a site gets: unknown pages (404),
-    an answer missing or invalid (422), a query with too many keys and one too long (400).
+    Every language and role: the start and site pages, and a role's old intro address (301 to its
+    first question); along a few complete paths per role, every question page, an answer (303) for
+    each step, the old check page's address (301 to the result) and the result (with municipalities
+    taken in turn); and the kinds of bad request a site gets: unknown pages (404), an answer missing
+    or invalid (422), a query with too many keys and one too long (400).
     """
     from urllib.parse import urlencode
 
@@ -320,7 +321,7 @@ def url_mix(content_dir: Path, paths_per_role: int = 6) -> list[tuple[str, str]]
         urls += [("404", f"/{lang}/finnes-ikke/"), ("404", f"/{lang}/forelder/finnes-ikke")]
         for role in content.roles.values():
             base = f"/{lang}/{role.id}"
-            urls.append(("role", f"{base}/"))
+            urls.append(("old role", f"{base}/"))
             first = role.flow.start
             urls.append(("422", f"{base}/{first}/svar"))
             urls.append(("422", f"{base}/{first}/svar?{urlencode({first: 'ikke-et-svar'})}"))
@@ -338,7 +339,7 @@ def url_mix(content_dir: Path, paths_per_role: int = 6) -> list[tuple[str, str]]
                     urls.append(("question", f"{base}/{answered.question}" + (f"?{before}" if before else "")))
                     pairs += [(answered.question, value) for value in values]
                     urls.append(("answer 303", f"{base}/{answered.question}/svar?{urlencode(pairs)}"))
-                urls.append(("check", f"{base}/oppsummering?{urlencode(pairs)}"))
+                urls.append(("old check", f"{base}/oppsummering?{urlencode(pairs)}"))
                 urls.append(("result", f"{base}/resultat?{urlencode(pairs)}"))
     urls.append(("many keys", "/nb/forelder/aktivitet?" + "aktivitet=ja&" * 250))  # the app refuses: 400
     # Over the app's 4 KB limit (400); over gunicorn's default request line limit too (414 from gunicorn

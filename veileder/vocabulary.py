@@ -22,7 +22,8 @@ LANGUAGE_NAMES = {BOKMAL: "Norsk bokmål", NYNORSK: "Norsk nynorsk", ENGLISH: "E
 #: The site's own pages, `/<lang>/<slug>`: slug -> the page's name in content/site/<lang>/.
 SITE_PAGE_SLUGS = {"om": "about", "personvern": "privacy", "tilgjengelighet": "accessibility"}
 
-#: A role's pages after its questions: `/<lang>/<role>/<word>`.
+#: A role's pages after its questions: `/<lang>/<role>/<word>`. The check page is gone (the last
+#: answer leads to the result); its address sends old links on to the result.
 CHECK_PAGE = "oppsummering"
 RESULT_PAGE = "resultat"
 HANDOUT_PAGE = "utskrift"
@@ -34,10 +35,10 @@ FEEDBACK_PAGE = "tilbakemelding"
 COMMENT_PAGE = "kommentar"
 THANKS_PAGE = "takk"
 
-#: The query string's own keys beside the answers: come back to the check page after a change
-#: (`retur=oppsummering`), and the content version a result link was made with (`v=…`).
+#: The query string's own keys beside the answers: come back to the result after a change
+#: (`retur=resultat`), and the content version a result link was made with (`v=…`).
 RETURN_KEY = "retur"
-RETURN_TO_CHECK = CHECK_PAGE
+RETURN_TO_RESULT = RESULT_PAGE
 VERSION_KEY = "v"
 
 #: The municipalities' pages: the overview `/<lang>/kommuner`, one municipality `/<lang>/kommune/<nr>`,

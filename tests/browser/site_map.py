@@ -1,10 +1,10 @@
 """Every page state of the site, worked out from the content and the flow engine.
 
-A *page state* is one thing a visitor can see: the start page, a role's intro, each question (reached
-with answers the engine says lead to it), each question showing its validation error, the check
-answers page, the result (also as a link from an older content version, and in the two thank-you
-states of its feedback question), the printable handout, the site pages and the 404 page — in each
-language.
+A *page state* is one thing a visitor can see: the start page, each question (reached with answers
+the engine says lead to it), each question showing its validation error, the result (also as a link
+from an older content version, and in the two thank-you states of its feedback question), the
+printable handout, the site pages and the 404 page — in each language. (A role's old intro address
+and the old check page only redirect: they are no state.)
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ MUNICIPALITY = "5612"
 @dataclass(frozen=True)
 class PageState:
     name: str  # unique, readable: "nb/forelder/hindringer/error"
-    kind: str  # start, page, role, question, error, check, result, handout, not-found, form, receipt, overview, place
+    kind: str  # start, page, question, error, result, handout, not-found, form, receipt, overview, place
     url: str  # path and query, relative to the live server
     lang: str
     status: int = 200
@@ -94,7 +94,6 @@ def states_for(lang: str) -> list[PageState]:
     states.append(PageState(f"{lang}/404", "not-found", f"/{lang}/finnes-ikke/her-heller", lang, 404))
     for role_ in roles():
         base = f"/{lang}/{role_.id}"
-        states.append(PageState(f"{lang}/{role_.id}", "role", f"{base}/", lang))
         for question_id, before in reaching(role_).items():
             answered = query(role_, before)
             name = f"{lang}/{role_.id}/{question_id}"
@@ -104,7 +103,6 @@ def states_for(lang: str) -> list[PageState]:
                 PageState(f"{name}/error", "error", with_query(f"{base}/{question_id}/svar", answered), lang, 422)
             )
         full = query(role_, longest_path(role_).steps)
-        states.append(PageState(f"{lang}/{role_.id}/check", "check", f"{base}/oppsummering?{full}", lang))
         states.append(PageState(f"{lang}/{role_.id}/result", "result", f"{base}/resultat?{full}", lang))
         # The result after "Was the advice useful?": thanks and "What was missing?", then thanks for that.
         for step in ("nei", "kommentar"):
@@ -142,7 +140,7 @@ def one_of_each_kind(lang: str = "nb") -> dict[str, PageState]:
     for state in states_for(lang):
         if state.kind == "page" and not state.url.endswith("/om"):
             continue
-        if state.kind in ("role", "question", "error", "check", "result") and "/forelder" not in state.url:
+        if state.kind in ("question", "error", "result") and "/forelder" not in state.url:
             continue
         chosen.setdefault(state.kind, state)
     municipality = [s for s in states_for(lang) if s.name == f"{lang}/forelder/kommune"]

@@ -71,7 +71,7 @@ def test_the_sami_name_finds_kautokeino_which_is_shown_with_it_and_the_result_na
     expect(box).to_have_value("Kautokeino – Guovdageaidnu")
     expect(box).to_have_attribute("aria-expanded", "false")
     page.get_by_role("button", name="Fortsett").click()
-    expect(page).to_have_url(re.compile(r"/nb/forelder/oppsummering\?aktivitet=ja&hindringer=finne&kommune=5612$"))
+    expect(page).to_have_url(re.compile(r"/nb/forelder/resultat\?aktivitet=ja&hindringer=finne&kommune=5612&v=\w+$"))
     expect(page.locator(".answers")).to_contain_text("Kautokeino")
 
 
@@ -138,17 +138,17 @@ def test_after_back_from_the_next_page_the_field_shows_the_answer_and_continue_w
     box.fill("Oslo")
     page.get_by_role("option").first.click()
     page.get_by_role("button", name="Fortsett").click()
-    page.wait_for_url(re.compile("/oppsummering"))
+    page.wait_for_url(re.compile("/resultat"))
 
     page.go_back()
     page.wait_for_url(re.compile("/kommune\\?"))
     expect(page.get_by_role("combobox")).to_have_value("Oslo – Oslove")
     page.get_by_role("button", name="Fortsett").click()
-    page.wait_for_url(re.compile("/oppsummering"))
+    page.wait_for_url(re.compile("/resultat"))
     expect(page.locator(".answers")).to_contain_text("Oslo")
 
 
-def test_changing_the_answer_from_the_check_page_shows_it_in_the_field(page: Page):
-    page.goto("/nb/forelder/oppsummering?aktivitet=ja&hindringer=finne&kommune=1867")
+def test_changing_the_answer_from_the_result_shows_it_in_the_field(page: Page):
+    page.goto("/nb/forelder/resultat?aktivitet=ja&hindringer=finne&kommune=1867")
     page.get_by_role("link", name=re.compile("Endre.*kommune")).click()
     expect(page.get_by_role("combobox")).to_have_value("Bø")

@@ -90,11 +90,9 @@ def test_at_200_percent_zoom_the_page_fits_and_its_primary_button_works(new_page
 #: The page types people look at in the screenshots, and the state each is taken from.
 SCREENSHOTS = {
     "start": KINDS["start"],
-    "role-intro": KINDS["role"],
     "question": KINDS["question"],
     "question-error": KINDS["error"],
     "municipality": KINDS["municipality"],
-    "check-answers": KINDS["check"],
     "result": KINDS["result"],
     "handout": KINDS["handout"],
     "about": KINDS["page"],

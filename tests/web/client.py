@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import cached_property
 
 import lxml.html
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from flask.testing import FlaskClient
 from lxml.html import HtmlElement
 from werkzeug.test import TestResponse
 
 from tests.web.html_checks import SECURITY_HEADERS, page_problems
+from veileder.web.hyphens import SOFT_HYPHEN
 
 
 class Page:
@@ -37,12 +38,19 @@ class Page:
         return self.response.headers.get("Location")
 
     def text(self, selector: str) -> str:
+        """The text of the first element `selector` matches, as a reader sees it."""
         found = self.soup.select_one(selector)
         assert found is not None, f"nothing matches {selector!r}"
-        return " ".join(found.get_text(" ", strip=True).split())
+        return read(found)
 
     def texts(self, selector: str) -> list[str]:
-        return [" ".join(tag.get_text(" ", strip=True).split()) for tag in self.soup.select(selector)]
+        return [read(tag) for tag in self.soup.select(selector)]
+
+
+def read(tag: Tag) -> str:
+    """A tag's text as a reader sees it: spaces collapsed, and without the soft hyphens that mark
+    where a heading's long words may break (invisible unless a word breaks there)."""
+    return " ".join(tag.get_text(" ", strip=True).replace(SOFT_HYPHEN, "").split())
 
 
 class CheckingClient:

@@ -105,18 +105,16 @@ def test_every_role_can_be_walked_in_every_language_with_only_that_languages_int
     role = content.roles[role_id]
     pages = [site.get(f"/{lang}/"), site.get(f"/{lang}/om"), site.get(f"/{lang}/personvern")]
     pages.append(site.get(f"/{lang}/tilgjengelighet"))
-    intro = site.get(f"/{lang}/{role_id}/")
-    pages.append(intro)
-    page, url = site.follow(intro.soup.select_one("a.ds-button")["href"])
+    link = next(a["href"] for a in pages[0].soup.select("a.roles__link") if a["href"].startswith(f"/{lang}/{role_id}/"))
+    page, url = site.follow(link)
     pages.append(site.get(urlsplit(url).path + "/svar?" + urlsplit(url).query))  # with a validation error
     while page.tree.xpath("//form[contains(@class, 'question')]"):
         question_id = urlsplit(url).path.rsplit("/", 1)[1]
         assert page.text("h1") == role.question_text(question_id, lang).value.title
         pages.append(page)
         page, url = site.follow(submit_url(page, _answer(page)))
-    pages.append(page)  # check answers
-    result, _ = site.follow(page.soup.select_one("a.ds-button")["href"])
-    pages.append(result)
+    assert urlsplit(url).path == f"/{lang}/{role_id}/resultat"
+    pages.append(page)
     pages.append(site.get(f"/{lang}/finnes-ikke/"))
     for shown in pages:
         assert shown.soup.html["lang"] == lang
@@ -135,8 +133,33 @@ def test_the_language_links_keep_the_page_and_the_answers(site):
     assert nynorsk.soup.html["lang"] == "nn"
     assert {i["value"] for i in nynorsk.soup.select("input[type=checkbox][checked]")} == {"finne", "trygg"}
     alternates = {link["hreflang"]: link["href"] for link in page.soup.select("link[rel=alternate]")}
-    assert alternates["nb"] == "/nb/forelder/hindringer?aktivitet=ja&hindringer=finne&hindringer=trygg"
-    assert set(alternates) == set(LANGUAGES)
+    assert alternates["nb"] == "http://localhost/nb/forelder/hindringer?aktivitet=ja&hindringer=finne&hindringer=trygg"
+    assert set(alternates) == {*LANGUAGES, "x-default"}
+
+
+@pytest.mark.parametrize("url", ["/nn/", "/en/forelder/hindringer?aktivitet=ja", "/nn/om"])
+def test_hreflang_links_are_absolute_with_bokmal_as_the_default(site, url):
+    """Search engines read `hreflang` only as full addresses, and want an `x-default` among them."""
+    page = site.get(url)
+    alternates = {link["hreflang"]: link["href"] for link in page.soup.select("link[rel=alternate]")}
+    assert set(alternates) == {*LANGUAGES, "x-default"}
+    for href in alternates.values():
+        assert href.startswith("http://localhost/"), href
+    assert alternates["x-default"] == alternates["nb"]
+    path = url.split("/", 2)[2]
+    assert alternates["en"] == f"http://localhost/en/{path}"
+
+
+def test_hreflang_links_use_the_public_address_when_it_is_set():
+    app = create_app({"TESTING": True, "PUBLIC_URL": "https://veileder.example.no"})
+    page = CheckingClient(app.test_client()).get("/nb/om")
+    alternates = {link["hreflang"]: link["href"] for link in page.soup.select("link[rel=alternate]")}
+    assert alternates == {
+        "nb": "https://veileder.example.no/nb/om",
+        "nn": "https://veileder.example.no/nn/om",
+        "en": "https://veileder.example.no/en/om",
+        "x-default": "https://veileder.example.no/nb/om",
+    }
 
 
 def test_the_language_links_of_an_answer_with_an_error_keep_the_answers_and_show_the_error_again(site):
@@ -187,10 +210,11 @@ def partly_translated(tmp_path) -> CheckingClient:
 
 
 def test_a_missing_translation_shows_in_bokmal_with_a_note_in_the_visitors_language(partly_translated):
-    intro = partly_translated.get("/en/familie/")
-    assert intro.text("h1") == "Family"
-    assert not intro.soup.select(".fallback-note")
+    start = partly_translated.get("/en/")
+    assert start.text(".roles__link") == "Family"
+    assert not start.soup.select(".roles .fallback-note")
     question = partly_translated.get("/en/familie/alder")
+    assert question.text(".question__role") == "Family"
     assert question.text("h1") == "Hvor gammel er barnet?"
     assert (
         question.text(".fallback-note")

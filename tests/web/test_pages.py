@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.web.client import read
 from veileder import create_app
 from veileder.web.security import HEADERS
 
@@ -26,8 +27,11 @@ def test_the_start_page_says_what_this_is_and_lists_the_four_roles(site, content
     assert page.soup.html["lang"] == "nb"
     assert page.text("h1") == content.site.page("start", "nb").value.title
     roles = page.soup.select(".roles li")
-    assert [li.select_one("a")["href"] for li in roles] == [f"/nb/{role}/" for role in content.roles]
-    assert [li.select_one("a").get_text(strip=True) for li in roles] == [
+    # choosing a role leads straight to its first question
+    assert [li.select_one("a")["href"] for li in roles] == [
+        f"/nb/{role.id}/{role.flow.start}" for role in content.roles.values()
+    ]
+    assert [read(li.select_one("a")) for li in roles] == [
         "Forelder eller foresatt",
         "Leder i et lag eller en forening",
         "Ansatt i kommunen",
@@ -50,13 +54,31 @@ def test_every_page_links_to_about_privacy_and_accessibility(site):
     assert footer_links == [url for url, _ in SITE_PAGES]
 
 
-def test_each_role_has_an_intro_with_a_start_button(site, content):
+def test_the_start_page_shows_its_first_paragraph_above_the_roles_and_the_rest_below(site, content):
+    page = site.get("/nb/")
+    main = page.soup.select_one("main")
+    paragraphs = [read(p) for p in main.select(".prose p")]
+    body = content.site.page("start", "nb").value.body
+    assert len(paragraphs) == body.count("<p>") > 1
+    roles = main.select_one(".roles")
+    above = [read(p) for p in roles.find_all_previous("p") if "prose" in " ".join(p.parent.get("class", []))]
+    assert above == paragraphs[:1]
+
+
+def test_a_roles_old_address_leads_to_its_first_question(site, content):
+    """The role's intro page is gone: its address, in old links and bookmarks, still works."""
+    for lang in ("nb", "nn", "en"):
+        for role in content.roles.values():
+            page = site.get(f"/{lang}/{role.id}/")
+            assert page.status == 301
+            assert page.location == f"/{lang}/{role.id}/{role.flow.start}"
+    assert site.get("/nb/ingen-slik-rolle/").status == 404
+
+
+def test_a_question_page_names_the_role_it_belongs_to(site, content):
     for role in content.roles.values():
-        page = site.get(f"/nb/{role.id}/")
-        assert page.status == 200
-        assert page.text("h1") == role.text("nb").value.name
-        start = page.soup.select_one("a.ds-button")
-        assert start["href"] == f"/nb/{role.id}/{role.flow.start}"
+        page = site.get(f"/nn/{role.id}/{role.flow.start}")
+        assert page.text(".question__role") == role.text("nn").value.name
 
 
 @pytest.mark.parametrize(
@@ -98,7 +120,9 @@ def test_an_unexpected_error_shows_a_500_page_without_internals(monkeypatch, cap
 
     monkeypatch.setattr(pages, "select_advice", explode)
     app = create_app({"PROPAGATE_EXCEPTIONS": False})
-    response = app.test_client().get("/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke&kommune=0301")
+    response = app.test_client().get(
+        "/nb/kommuneansatt/resultat?har=ingen&politikk-arbeid=ja&tema=vet-ikke&kommune=0301"
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "Noe gikk galt" in body

@@ -1,4 +1,4 @@
-"""A visitor's journey through the wizard: questions, validation, back, change, check, result."""
+"""A visitor's journey through the wizard: questions, validation, back, change, result."""
 
 from __future__ import annotations
 
@@ -21,26 +21,28 @@ def first_choice(page) -> list[str]:
     return [KAUTOKEINO] if kind(page) == "municipality" else [choices(page)[0]]
 
 
+def role_link(site, role_id, lang="nb"):
+    """The address the start page's link for `role_id` leads to."""
+    start = site.get(f"/{lang}/")
+    links = [a["href"] for a in start.soup.select("a.roles__link")]
+    return next(href for href in links if href.startswith(f"/{lang}/{role_id}/"))
+
+
 def walk(site, role_id, pick=first_choice):
-    """From the role's intro to the result, choosing with `pick`; returns the pages seen."""
-    intro = site.get(f"/nb/{role_id}/")
-    page, url = site.follow(intro.soup.select_one("a.ds-button")["href"])
+    """From the start page's role link to the result, choosing with `pick`; returns the pages seen."""
+    page, url = site.follow(role_link(site, role_id))
     seen = [(page, url)]
     while page.soup.select_one("form.question"):
         page, url = answer(site, page, pick(page))
         seen.append((page, url))
-    check, check_url = seen[-1]
-    assert urlsplit(check_url).path == f"/nb/{role_id}/oppsummering"
-    result, result_url = site.follow(check.soup.select_one("a.ds-button")["href"])
-    seen.append((result, result_url))
     return seen
 
 
 @pytest.mark.parametrize("role_id", ["forelder", "foreningsleder", "kommuneansatt", "nav-ansatt"])
-def test_each_role_can_be_walked_from_intro_to_result(site, content, role_id):
+def test_each_role_can_be_walked_from_the_start_page_to_its_result(site, content, role_id):
     role = content.roles[role_id]
     seen = walk(site, role_id)
-    questions = seen[:-2]
+    questions = seen[:-1]
     for number, (page, url) in enumerate(questions, start=1):
         question_id = urlsplit(url).path.rsplit("/", 1)[1]
         assert page.text("h1") == role.question_text(question_id, "nb").value.title
@@ -52,7 +54,7 @@ def test_each_role_can_be_walked_from_intro_to_result(site, content, role_id):
     assert result.soup.select("main a[href^='https://']")
     answered = result.texts(".answers dt")
     assert answered == [role.question_text(q, "nb").value.title for q in _path_of(result_url, role)]
-    assert "dt" and all(a["href"].endswith("retur=oppsummering") for a in result.soup.select(".answers__change a"))
+    assert all(a["href"].endswith("retur=resultat") for a in result.soup.select(".answers__change a"))
 
 
 def _path_of(url, role):
@@ -112,8 +114,9 @@ def test_the_back_link_returns_to_the_previous_question_with_the_answer_kept(sit
     assert previous.soup.select_one("input[value=nei]").has_attr("checked")
 
 
-def test_the_first_question_goes_back_to_the_role_intro(site):
-    assert site.get("/nb/forelder/aktivitet").soup.select_one(".back a")["href"] == "/nb/forelder/"
+def test_the_first_question_goes_back_to_the_start_page_where_the_role_was_chosen(site):
+    assert site.get("/nb/forelder/aktivitet").soup.select_one(".back a")["href"] == "/nb/"
+    assert site.get("/en/forelder/aktivitet").soup.select_one(".back a")["href"] == "/en/"
 
 
 def test_going_back_and_forward_keeps_later_answers_prefilled(site):
@@ -124,38 +127,48 @@ def test_going_back_and_forward_keeps_later_answers_prefilled(site):
     assert after.soup.select_one("input[value=finne]").has_attr("checked")
 
 
-def test_changing_an_answer_returns_to_check_answers_and_keeps_what_still_applies(site, content):
+RESULT = "/nb/forelder/resultat?aktivitet=ja&hindringer=finne&kommune=0301"
+
+
+def test_changing_an_answer_on_the_result_returns_to_it_and_keeps_what_still_applies(site, content):
     titles = {q: content.roles["forelder"].question_text(q, "nb").value.title for q in ("hindringer", "kommune")}
-    check = site.get("/nb/forelder/oppsummering?aktivitet=ja&hindringer=finne&kommune=0301")
-    change = check.soup.select(".answers__change a")[1]["href"]  # the barriers question
+    result = site.get(RESULT)
+    change = result.soup.select(".answers__change a")[1]["href"]  # the barriers question
     question = site.get(change)
     assert question.soup.select_one("input[value=finne]").has_attr("checked")
-    back_at_check, url = answer(site, question, ["trygg"])
-    assert urlsplit(url).path == "/nb/forelder/oppsummering"
+    back_at_result, url = answer(site, question, ["trygg"])
+    assert urlsplit(url).path == "/nb/forelder/resultat"
     rows = dict(
-        zip(back_at_check.texts(".answers dt"), back_at_check.texts(".answers dd:not(.answers__change)"), strict=True)
+        zip(back_at_result.texts(".answers dt"), back_at_result.texts(".answers dd:not(.answers__change)"), strict=True)
     )
     assert rows[titles["hindringer"]] == "Barnet er usikkert eller kjenner ingen der"
     assert rows[titles["kommune"]] == "Oslo"
 
 
-def test_a_change_that_opens_a_new_question_asks_it_then_returns_to_check_answers(site):
-    check = site.get("/nb/forelder/oppsummering?aktivitet=ja&hindringer=finne&kommune=0301")
-    question = site.get(check.soup.select(".answers__change a")[1]["href"])
+def test_a_change_that_opens_a_new_question_asks_it_then_returns_to_the_result(site):
+    result = site.get(RESULT)
+    question = site.get(result.soup.select(".answers__change a")[1]["href"])
     new_question, url = answer(site, question, ["penger"])
     assert urlsplit(url).path == "/nb/forelder/sosialhjelp"  # money worries lead to a new question
-    back_at_check, url = answer(site, new_question, ["ja"])
-    assert urlsplit(url).path == "/nb/forelder/oppsummering"
-    assert "Oslo" in back_at_check.texts(".answers dd")
+    back_at_result, url = answer(site, new_question, ["ja"])
+    assert urlsplit(url).path == "/nb/forelder/resultat"
+    assert "Oslo" in back_at_result.texts(".answers dd")
 
 
 def test_changing_an_early_answer_drops_answers_no_longer_on_the_path(site):
-    check = site.get("/nb/forelder/oppsummering?aktivitet=ja&hindringer=penger&sosialhjelp=ja&kommune=0301")
-    question = site.get(check.soup.select(".answers__change a")[1]["href"])
-    back_at_check, url = answer(site, question, ["finne"])
-    assert urlsplit(url).path == "/nb/forelder/oppsummering"
+    result = site.get("/nb/forelder/resultat?aktivitet=ja&hindringer=penger&sosialhjelp=ja&kommune=0301")
+    question = site.get(result.soup.select(".answers__change a")[1]["href"])
+    back_at_result, url = answer(site, question, ["finne"])
+    assert urlsplit(url).path == "/nb/forelder/resultat"
     assert "sosialhjelp" not in url
-    assert len(back_at_check.texts(".answers dt")) == 3
+    assert len(back_at_result.texts(".answers dt")) == 3
+
+
+def test_the_old_check_page_address_sends_the_answers_on_to_the_result(site):
+    page = site.get("/nb/forelder/oppsummering?aktivitet=ja&hindringer=finne&kommune=0301&retur=oppsummering")
+    assert page.status == 301
+    assert page.location == RESULT
+    assert site.get("/nb/ingen-slik-rolle/oppsummering").status == 404
 
 
 @pytest.mark.parametrize(
@@ -167,8 +180,8 @@ def test_changing_an_early_answer_drops_answers_no_longer_on_the_path(site):
             "/nb/forelder/sosialhjelp?aktivitet=ja&hindringer=finne",
             "/nb/forelder/kommune?aktivitet=ja&hindringer=finne",
         ),
-        # check answers and the result need a finished path
-        ("/nb/forelder/oppsummering?aktivitet=ja", "/nb/forelder/hindringer?aktivitet=ja"),
+        # the result needs a finished path
+        ("/nb/forelder/resultat?aktivitet=ja", "/nb/forelder/hindringer?aktivitet=ja"),
         ("/nb/forelder/resultat", "/nb/forelder/aktivitet"),
         # invalid values are no answer
         ("/nb/forelder/resultat?aktivitet=kanskje", "/nb/forelder/aktivitet"),

@@ -53,6 +53,23 @@ class PageText:
     title: str
     body: Markup
 
+    @property
+    def lead(self) -> Markup | None:
+        """The body's first paragraph, when it starts with one (the start page shows it above the roles).
+
+        The renderer writes every paragraph as `<p>…</p>` on its own and never passes raw HTML through,
+        so the first `</p>` closes the first paragraph.
+        """
+        if not self.body.startswith("<p>"):
+            return None
+        return Markup(self.body[: self.body.index("</p>") + len("</p>")])
+
+    @property
+    def after_lead(self) -> Markup:
+        """The body without its lead."""
+        lead = self.lead
+        return Markup(self.body[len(lead) :].lstrip()) if lead else self.body
+
 
 @dataclass(frozen=True)
 class LinkText:

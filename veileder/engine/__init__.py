@@ -18,13 +18,12 @@ from veileder.engine.model import (
     QuestionKind,
     Rule,
 )
-from veileder.engine.navigation import CHECK, Navigation, Progress, navigate
+from veileder.engine.navigation import Navigation, Progress, navigate
 from veileder.engine.paths import Path, enumerate_paths
 from veileder.engine.progress import questions_left
 from veileder.engine.resolver import State, resolve
 
 __all__ = [
-    "CHECK",
     "RESULT",
     "AdviceBlock",
     "And",

@@ -2,7 +2,7 @@
 
 The query string is the visitor's only state: `?alder=6-12&hindringer=penger&hindringer=utstyr`.
 Keys are question ids; a multiple-choice answer repeats its key. Two more keys are the site's own
-(see `veileder.vocabulary`): come back to the check-answers page after a change, and the content
+(see `veileder.vocabulary`): come back to the result after a change, and the content
 version a result link was made with.
 """
 
@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from werkzeug.datastructures import MultiDict
 
 from veileder.engine import Flow
-from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK
+from veileder.vocabulary import RETURN_KEY, RETURN_TO_RESULT
 
 #: A visitor never needs more values than this for one question; more is someone poking.
 MAX_VALUES_PER_QUESTION = 50
@@ -53,5 +53,5 @@ def with_query(url: str, pairs: Query) -> str:
 
 
 def returning(args: MultiDict[str, str]) -> tuple[tuple[str, str], ...]:
-    """The `retur` pair to carry along, if the visitor came from the check-answers page."""
-    return ((RETURN_KEY, RETURN_TO_CHECK),) if args.get(RETURN_KEY) == RETURN_TO_CHECK else ()
+    """The `retur` pair to carry along, if the visitor came from the result to change an answer."""
+    return ((RETURN_KEY, RETURN_TO_RESULT),) if args.get(RETURN_KEY) == RETURN_TO_RESULT else ()

@@ -17,6 +17,7 @@ from veileder.web.contribute import contribute
 from veileder.web.converters import init_converters
 from veileder.web.errors import init_errors
 from veileder.web.feedback import feedback
+from veileder.web.hyphens import init_hyphens
 from veileder.web.i18n import init_i18n
 from veileder.web.limits import init_limits
 from veileder.web.loaded import serve_content
@@ -50,6 +51,7 @@ def build_app(overrides: Mapping[str, Any] | None = None) -> Flask:
         raise BrokenContentError(content)
     serve_content(app, content)
     init_i18n(app)
+    init_hyphens(app)
     if app.debug:
         init_preview(app)
     init_assets(app, STATIC_FOLDER)

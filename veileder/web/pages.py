@@ -19,8 +19,8 @@ from veileder.content.local import LocalEntry
 from veileder.content.municipalities import Municipality, sort_key
 from veileder.content.register import VOLUNTEER_CENTRES, LocalRegister, Organisation, Register
 from veileder.content.texts import AdviceText, LinkText
-from veileder.engine import CHECK, RESULT, AdviceBlock, QuestionKind, State, select_advice
-from veileder.vocabulary import RETURN_KEY, RETURN_TO_CHECK, SOURCE_LANGUAGE, VERSION_KEY
+from veileder.engine import RESULT, AdviceBlock, QuestionKind, State, select_advice
+from veileder.vocabulary import RETURN_KEY, RETURN_TO_RESULT, SOURCE_LANGUAGE, VERSION_KEY
 from veileder.web.answers import Query, answer_query, with_query
 from veileder.web.qr import qr_svg
 from veileder.web.register_lists import LIST_SLUGS, category_names
@@ -63,10 +63,6 @@ def state_query(state: State, *extra: tuple[str, str]) -> Query:
     return answer_query(state.flow, state.answers, *extra)
 
 
-def check_url(role: Role, state: State) -> str:
-    return with_query(url_for("site.check", role_id=role.id), state_query(state))
-
-
 def result_url(role: Role, state: State) -> str:
     return with_query(url_for("site.result", role_id=role.id), state_query(state, (VERSION_KEY, role.version)))
 
@@ -75,13 +71,12 @@ def place_url(role: Role, place: str | None, state: State, kept: Query | None = 
     """The address of a place the engine's navigation names (see `veileder.engine.navigation`).
 
     A question carries `kept`: by default the answers on the path, but a visitor who changes an
-    answer keeps their later answers too, for when the path reaches them. The check page carries
-    the answers on the path; the result also the content version; None is the role's own page.
+    answer keeps their later answers too, for when the path reaches them. The result carries the
+    answers on the path and the content version; None, before the first question, is the start
+    page, where the visitor chose the role.
     """
     if place is None:
-        return url_for("site.role", role_id=role.id)
-    if place == CHECK:
-        return check_url(role, state)
+        return url_for("site.start")
     if place == RESULT:
         return result_url(role, state)
     return question_url(role, place, state_query(state) if kept is None else kept)
@@ -98,7 +93,7 @@ def answer_rows(content: Content, role: Role, state: State, lang: str) -> list[A
             labels = tuple(_municipality_name(content, value) for value in values)
         else:
             labels = tuple(text.options[value].label for value in values)
-        change = question_url(role, question_id, state_query(state, (RETURN_KEY, RETURN_TO_CHECK)))
+        change = question_url(role, question_id, state_query(state, (RETURN_KEY, RETURN_TO_RESULT)))
         rows.append(AnswerRow(question_id, text.title, labels, change))
     return rows
 
@@ -163,9 +158,18 @@ class Takeaway:
 
 
 def absolute(url: str) -> str:
-    """`url` (a path) as a full address: the configured public address, or the one requested."""
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    return base.rstrip("/") + url
+    """`url` (a path) as a full address: the configured public address, or the one requested.
+
+    A Host header that is no host name (`xn--`, which Werkzeug cannot decode) leaves the path alone:
+    every page links to itself in the other languages, and a bad request must not make that a 500.
+    """
+    base = current_app.config.get("PUBLIC_URL")
+    if not base:
+        try:
+            base = request.host_url
+        except ValueError:
+            return url
+    return str(base).rstrip("/") + url
 
 
 def takeaway(role: Role, state: State) -> Takeaway:

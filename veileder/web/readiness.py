@@ -57,7 +57,7 @@ class Requirements:
         for name in sorted(self.assets):
             there = name in served if served is not None else (self.static / name).is_file()
             if not there:
-                remedy = f"`{SETUP_COMMAND}` copies it from npm" if name.startswith("vendor/") else "part of Veileder"
+                remedy = f"`{SETUP_COMMAND}` builds it from npm" if name.startswith("vendor/") else "part of Veileder"
                 found.append(MissingFile(self.static / name, "a static file the pages link to", remedy))
         for path in catalogs.missing_catalogs():
             found.append(MissingFile(path, "a compiled catalog of interface text", f"`{SETUP_COMMAND}` builds it"))

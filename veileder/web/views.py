@@ -15,18 +15,19 @@ from werkzeug.wrappers import Response
 from wtforms import Form
 
 from veileder.content import Role
-from veileder.engine import CHECK, RESULT, Navigation, Question, QuestionKind, navigate
+from veileder.engine import RESULT, Navigation, Question, QuestionKind, navigate
 from veileder.vocabulary import (
     ANSWER_PAGE,
     CHECK_PAGE,
     HANDOUT_PAGE,
     RESULT_PAGE,
+    RETURN_KEY,
     SITE_PAGE_SLUGS,
     SOURCE_LANGUAGE,
     VERSION_KEY,
 )
 from veileder.web import pages
-from veileder.web.answers import answer_query, given_answers, returning, valid_answers
+from veileder.web.answers import answer_query, given_answers, returning, valid_answers, with_query
 from veileder.web.assets import served_assets
 from veileder.web.backends import database_state, rate_limit_state
 from veileder.web.caching import cached_page
@@ -104,8 +105,19 @@ def root() -> Response:
 @cached_page()
 def start() -> str:
     lang = current_language()
-    roles = [(role, role.text(lang)) for role in site_content().roles.values()]
+    roles = [(role, role.text(lang), first_question_url(role)) for role in site_content().roles.values()]
     return render_template("start.html", page=site_content().site.page("start", lang), roles=roles)
+
+
+def first_question_url(role: Role) -> str:
+    """Where choosing a role leads: straight to its first question (there is no intro page)."""
+    return pages.question_url(role, role.flow.start, [])
+
+
+@site.app_template_global()
+def absolute_url(url: str) -> str:
+    """`url` as a full address, for `hreflang` links, which search engines want absolute."""
+    return pages.absolute(url)
 
 
 @site.app_template_global()
@@ -123,11 +135,10 @@ def page(slug: str) -> str:
 
 
 @site.get("/<lang>/<role_id>/")
-@cached_page()
-def role(role_id: str) -> str:
-    current = _role(role_id)
-    first = pages.question_url(current, current.flow.start, [])
-    return render_template("role.html", role=current, text=current.text(current_language()), first_url=first)
+def role(role_id: str) -> Response:
+    """A role's own address once had an intro page; it now leads to the first question, so that old
+    links and bookmarks still work (the start page links to the first question directly)."""
+    return redirect(first_question_url(_role(role_id)), 301)
 
 
 @dataclass(frozen=True)
@@ -194,20 +205,12 @@ def answer(role_id: str, question_id: str) -> Response | tuple[str, int]:
 
 
 @site.get(f"/<lang>/<role_id>/{CHECK_PAGE}")
-@cached_page()
-def check(role_id: str) -> str | Response:
-    current = _role(role_id)
-    navigation = _navigate(current, CHECK)
-    state = navigation.state
-    if navigation.due is not None:
-        return redirect(pages.place_url(current, navigation.due, state), 303)
-    return render_template(
-        "check.html",
-        role=current,
-        rows=pages.answer_rows(site_content(), current, state, current_language()),
-        result_url=pages.result_url(current, state),
-        back_url=pages.place_url(current, navigation.back, state),
-    )
+def check(role_id: str) -> Response:
+    """The check-your-answers page's old address: the result lists the answers, each with a link to
+    change it, so the last answer leads there and an old link is sent on with its answers."""
+    _role(role_id)
+    query = [(key, value) for key, value in request.args.items(multi=True) if key != RETURN_KEY]
+    return redirect(with_query(url_for("site.result", role_id=role_id), query), 301)
 
 
 @site.get(f"/<lang>/<role_id>/{RESULT_PAGE}")
@@ -261,6 +264,7 @@ def _question_page(asked: Asked, form: Form, typed: Typed | None = None) -> str:
     return render_template(
         "question.html",
         role=role,
+        role_text=role.text(lang),
         question=asked.question,
         text=role.question_text(question_id, lang),
         field=field,
