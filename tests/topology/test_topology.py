@@ -27,7 +27,7 @@ from veileder.store.database import Store
 from veileder.web.security import HEADERS
 
 RESULT = "/nb/forelder/resultat?aktivitet=ja&hindringer=finne&kommune=5612"
-PAGES = ["/nb/", "/nn/forelder/", "/en/forelder/hindringer?aktivitet=ja", RESULT, "/nb/om"]
+PAGES = ["/nb/", "/nn/forelder/aktivitet", "/en/forelder/hindringer?aktivitet=ja", RESULT, "/nb/om"]
 
 
 def posts_taken(cluster: Topology, kind: PostKind) -> list[int]:

@@ -52,7 +52,7 @@ def test_a_database_that_refuses_connections(tmp_path: Path):
     assert_try_again_shortly(Page(app.test_client().get("/nn/kommune/meld-inn")), "Prøv igjen om litt")
     posted = app.test_client().post("/en/kommune/meld-inn", data={**VALID, "skjema": "x"})
     assert_try_again_shortly(Page(posted), "Try again shortly")
-    assert CheckingClient(app.test_client()).get("/nb/forelder/").status == 200
+    assert CheckingClient(app.test_client()).get("/nb/forelder/aktivitet").status == 200
     assert readiness(app)["database"] == UNAVAILABLE
 
 
@@ -62,7 +62,7 @@ def test_a_database_that_hangs_is_given_up_on_after_the_connect_timeout():
         started = time.monotonic()
         assert_try_again_shortly(Page(app.test_client().get("/en/kommune/meld-inn")), "Try again shortly")
         assert time.monotonic() - started < CONNECT_TIMEOUT + 3
-        assert CheckingClient(app.test_client()).get("/en/forelder/").status == 200
+        assert CheckingClient(app.test_client()).get("/en/forelder/aktivitet").status == 200
         assert readiness(app)["database"] == UNAVAILABLE
 
 
