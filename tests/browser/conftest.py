@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 from werkzeug.serving import make_server
 
 from tests.browser.a11y import REPORT
@@ -81,6 +81,21 @@ def shared_page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=base_url)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def no_js(browser: Browser) -> Iterator[Callable[[str], Page]]:
+    """Opens pages with JavaScript off, each in its own context, on a server of the test's choosing."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(base_url: str) -> Page:
+        context = browser.new_context(base_url=base_url, java_script_enabled=False)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

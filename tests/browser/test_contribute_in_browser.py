@@ -8,12 +8,11 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import assert_no_axe_violations, assert_nothing_stored
 from tests.browser.conftest import serving
@@ -51,20 +50,6 @@ class Site:
 def site(tmp_path: Path) -> Site:
     shutil.copytree(PROJECT_ROOT / "content", tmp_path / "content")
     return Site(tmp_path / "content", migrated_database(tmp_path))
-
-
-@pytest.fixture
-def no_js(browser: Browser) -> Iterator[Browser]:
-    contexts = []
-
-    def open_page(base_url: str) -> Page:
-        context = browser.new_context(base_url=base_url, java_script_enabled=False)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page  # type: ignore[misc]
-    for context in contexts:
-        context.close()
 
 
 def test_an_officer_tells_us_an_editor_approves_and_a_club_leader_sees_it(site: Site, no_js) -> None:

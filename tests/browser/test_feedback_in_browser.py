@@ -15,7 +15,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,20 +49,6 @@ def fresh_database(folder: Path) -> str:
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     return url
-
-
-@pytest.fixture
-def no_js(browser: Browser) -> Iterator[Browser]:
-    contexts = []
-
-    def open_page(base_url: str) -> Page:
-        context = browser.new_context(base_url=base_url, java_script_enabled=False)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page  # type: ignore[misc]
-    for context in contexts:
-        context.close()
 
 
 def advice_ids(page: Page) -> list[str]:

@@ -6,14 +6,13 @@ The app runs on its own server here, with the real content plus the invented tes
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from werkzeug.serving import make_server
 
 from tests.browser.a11y import assert_no_axe_violations, sideways_overflow
+from tests.browser.conftest import serving
 from tests.fakes.snapshot import write_test_snapshot
 from veileder import create_app
 from veileder.config import PROJECT_ROOT
@@ -34,13 +33,8 @@ def lists_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     content = tmp_path_factory.mktemp("lists") / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     write_test_snapshot(content)
-    app = create_app({"TESTING": True, "ACCESS_LOG": False, "CONTENT_DIR": str(content)})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(create_app({"TESTING": True, "ACCESS_LOG": False, "CONTENT_DIR": str(content)})) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -53,6 +53,11 @@ def read(tag: Tag) -> str:
     return " ".join(tag.get_text(" ", strip=True).replace(SOFT_HYPHEN, "").split())
 
 
+def plain(element: object) -> str:
+    """An element's text as a reader sees it: inline elements joined without spaces, spaces collapsed."""
+    return " ".join(element.get_text().split())  # type: ignore[attr-defined]
+
+
 class CheckingClient:
     """Fetches pages and asserts, for every response, the site-wide promises."""
 

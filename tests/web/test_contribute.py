@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from tests.conftest import migrated_database
 from tests.web.client import CheckingClient, Page
+from tests.web.conftest import app_with_store
 from veileder import create_app
 from veileder.config import SettingError, load_settings
 from veileder.store.models import Submission, UsedToken
@@ -33,19 +32,9 @@ VALID = {
 }
 
 
-def make_app(tmp_path, **settings: object) -> Flask:
-    config = {"TESTING": True, "ACCESS_LOG": False, "FORM_MIN_SECONDS": 0, "DATABASE_URL": migrated_database(tmp_path)}
-    return create_app({**config, **settings})
-
-
-@pytest.fixture
-def app_factory(tmp_path) -> Callable[..., Flask]:
-    return lambda **settings: make_app(tmp_path, **settings)
-
-
 @pytest.fixture
 def form_app(tmp_path) -> Flask:
-    return make_app(tmp_path)
+    return app_with_store(tmp_path)
 
 
 def stored(app: Flask) -> list[Submission]:

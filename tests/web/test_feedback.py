@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import re
 import time
-from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -17,6 +16,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import migrated_database
 from tests.web.client import CheckingClient, Page
+from tests.web.conftest import app_with_store
 from veileder import create_app
 from veileder.config import SettingError, load_settings
 from veileder.engine import RESULT, navigate, select_advice
@@ -27,19 +27,9 @@ ANSWERS = "aktivitet=ja&hindringer=finne&kommune=5612"
 RESULT_URL = f"/nb/forelder/resultat?{ANSWERS}"
 
 
-def make_app(tmp_path, **settings: object) -> Flask:
-    config = {"TESTING": True, "ACCESS_LOG": False, "FORM_MIN_SECONDS": 0, "DATABASE_URL": migrated_database(tmp_path)}
-    return create_app({**config, **settings})
-
-
-@pytest.fixture
-def app_factory(tmp_path) -> Callable[..., Flask]:
-    return lambda **settings: make_app(tmp_path, **settings)
-
-
 @pytest.fixture
 def app(tmp_path) -> Flask:
-    return make_app(tmp_path)
+    return app_with_store(tmp_path)
 
 
 def answers(app: Flask) -> list[Feedback]:
@@ -110,7 +100,7 @@ def test_each_showing_of_a_cached_result_has_a_token_of_its_own_and_the_same_wea
 
 def test_an_etag_from_one_instance_is_honoured_by_another(tmp_path):
     (tmp_path / "one").mkdir()
-    one = make_app(tmp_path / "one")
+    one = app_with_store(tmp_path / "one")
     other = create_app({"TESTING": True, "ACCESS_LOG": False, "DATABASE_URL": migrated_database(tmp_path)})
     etag = one.test_client().get(RESULT_URL).headers["ETag"]
     again = other.test_client().get(RESULT_URL, headers={"If-None-Match": etag})

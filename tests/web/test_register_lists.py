@@ -6,43 +6,18 @@ The snapshot is the invented test data of tests/fakes/snapshot.py, beside a copy
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-from flask import Flask
 
 from tests.conftest import replace_in
 from tests.fakes.snapshot import SPORT_CLUBS, write_test_snapshot
-from tests.web.client import CheckingClient
+from tests.web.client import plain
 from veileder import create_app
 from veileder.config import PROJECT_ROOT
 
 
-def plain(element: object) -> str:
-    """An element's text as a reader sees it: inline elements joined without spaces."""
-    return " ".join(element.get_text().split())  # type: ignore[attr-defined]
-
-
-@pytest.fixture(scope="module")
-def listed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("listed") / "content"
-    shutil.copytree(PROJECT_ROOT / "content", target)
-    write_test_snapshot(target)
-    return target
-
-
-@pytest.fixture(scope="module")
-def listed_app(listed_content: Path) -> Flask:
-    return create_app({"TESTING": True, "CONTENT_DIR": str(listed_content)})
-
-
-@pytest.fixture
-def lists(listed_app: Flask) -> CheckingClient:
-    return CheckingClient(listed_app.test_client())
-
-
-def test_a_list_says_what_it_is_where_it_comes_from_and_when(lists):
-    page = lists.get("/nb/kommune/0301/idrett")
+def test_a_list_says_what_it_is_where_it_comes_from_and_when(listed):
+    page = listed.get("/nb/kommune/0301/idrett")
     assert page.status == 200
     assert page.text("h1") == "Idrett i Oslo"
     intro = plain(page.soup.select_one("main p"))
@@ -61,15 +36,15 @@ def test_a_list_says_what_it_is_where_it_comes_from_and_when(lists):
         ("en", "Sport in Oslo", "Source: Brønnøysundregistrene, NLOD, fetched May 1, 2025."),
     ],
 )
-def test_the_list_in_nynorsk_and_english(lists, lang, title, source):
-    page = lists.get(f"/{lang}/kommune/0301/idrett")
+def test_the_list_in_nynorsk_and_english(listed, lang, title, source):
+    page = listed.get(f"/{lang}/kommune/0301/idrett")
     assert page.text("h1") == title
     assert source in plain(page.soup.select_one(".register-about"))
     assert page.soup.select_one("html")["lang"] == lang
 
 
-def test_organisations_link_to_their_websites_without_leaking_the_referrer(lists):
-    page = lists.get("/nb/kommune/0301/idrett")
+def test_organisations_link_to_their_websites_without_leaking_the_referrer(listed):
+    page = listed.get("/nb/kommune/0301/idrett")
     first, second = page.soup.select(".register-list__item")[:2]
     assert first.get_text(" ", strip=True) == (
         "Testidrettslag 000 (TESTDATA) Organisasjonsnummer 800 000 000 · ingen nettside i registeret"
@@ -81,12 +56,12 @@ def test_organisations_link_to_their_websites_without_leaking_the_referrer(lists
     assert page.soup.select_one("main a[href='https://oslo-kommune.example.org']") is not None
 
 
-def test_pages_step_forward_and_back(lists):
-    second = lists.get("/nb/kommune/0301/idrett?side=2")
+def test_pages_step_forward_and_back(listed):
+    second = listed.get("/nb/kommune/0301/idrett?side=2")
     assert second.text(".register-list__name") == "Testidrettslag 050 (TESTDATA)"
     pager = {a.get_text(): a["href"] for a in second.soup.select(".pager a")}
     assert pager == {"Forrige side": "/nb/kommune/0301/idrett", "Neste side": "/nb/kommune/0301/idrett?side=3"}
-    last = lists.get("/nb/kommune/0301/idrett?side=3")
+    last = listed.get("/nb/kommune/0301/idrett?side=3")
     assert len(last.soup.select(".register-list__item")) == SPORT_CLUBS - 100
     assert [a.get_text() for a in last.soup.select(".pager a")] == ["Forrige side"]
     assert "(side 3 av 3)" in last.text("title")
@@ -108,8 +83,8 @@ def test_pages_step_forward_and_back(lists):
         ("side=", 400),
     ],
 )
-def test_no_page_number_gives_a_server_error(lists, query, status):
-    page = lists.get(f"/en/kommune/0301/idrett?{query}")
+def test_no_page_number_gives_a_server_error(listed, query, status):
+    page = listed.get(f"/en/kommune/0301/idrett?{query}")
     assert page.status == status
     assert page.text("h1") in ("Page not found", "Something is wrong with the address")
 
@@ -118,25 +93,25 @@ def test_no_page_number_gives_a_server_error(lists, query, status):
     "url",
     ["/en/kommune/9999/idrett", "/en/kommune/0301/fotball", "/en/kommune/301/idrett", "/en/kommune/03011/idrett"],
 )
-def test_unknown_numbers_and_categories_are_a_404_in_the_visitors_language(lists, url):
-    page = lists.get(url)
+def test_unknown_numbers_and_categories_are_a_404_in_the_visitors_language(listed, url):
+    page = listed.get(url)
     assert page.status == 404
     assert page.text("h1") == "Page not found"
 
 
-def test_an_empty_list_says_so(lists):
-    page = lists.get("/nb/kommune/0301/friluftsliv")
+def test_an_empty_list_says_so(listed):
+    page = listed.get("/nb/kommune/0301/friluftsliv")
     assert page.status == 200
     assert page.text("h1") == "Friluftsliv og rekreasjon i Oslo"
     assert "«Rekreasjon og sosiale foreninger» eller «Natur- og miljøvern»." in plain(page.soup.select_one("main p"))
     assert "Ingen organisasjoner i Oslo er registrert i Frivillighetsregisteret i denne kategorien." in page.text("main")
     assert page.soup.select(".register-list") == []
-    nothing = lists.get("/nb/kommune/1833/idrett")  # Rana: nothing in the snapshot at all
+    nothing = listed.get("/nb/kommune/1833/idrett")  # Rana: nothing in the snapshot at all
     assert nothing.status == 200 and nothing.text("h1") == "Idrett i Rana"
 
 
-def test_the_volunteer_centres_and_the_other_lists(lists):
-    page = lists.get("/nn/kommune/0301/frivilligsentraler")
+def test_the_volunteer_centres_and_the_other_lists(listed):
+    page = listed.get("/nn/kommune/0301/frivilligsentraler")
     assert page.text("h1") == "Frivilligsentralar i Oslo"
     assert page.texts(".register-list__name") == ["Testby frivilligsentral (TESTDATA)"]
     others = page.texts(".register-others li")
@@ -148,7 +123,7 @@ def test_the_volunteer_centres_and_the_other_lists(lists):
         "Frivilligsentralar",
     ]
     assert page.soup.select_one(".register-others [aria-current=page]").get_text() == "Frivilligsentralar"
-    children = lists.get("/en/kommune/0301/barn-og-unge")
+    children = listed.get("/en/kommune/0301/barn-og-unge")
     assert children.texts(".register-list__name") == ["Testspeidere (TESTDATA)"]
     assert '«<span lang="nb">Barne- og ungdomsorganisasjoner</span>»' in children.response.get_data(as_text=True)
 

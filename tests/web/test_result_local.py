@@ -9,42 +9,17 @@ copy of the real content. Oslo (0301) has a website, a volunteer centre and 120 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-from flask import Flask
 
-from tests.fakes.snapshot import SPORT_CLUBS, write_test_snapshot
-from tests.web.client import CheckingClient, Page
+from tests.fakes.snapshot import SPORT_CLUBS
+from tests.web.client import CheckingClient, Page, plain
 from veileder import create_app
-from veileder.config import PROJECT_ROOT
 
 #: A parent whose child has no activity, likes sport, and lives in Oslo.
 SPORT = "aktivitet=nei&interesse=idrett&hindringer=finne&kommune=0301"
 #: A NAV employee meeting a family whose child likes music and culture.
 NAV_MUSIC = "sosialhjelp=nei&aktivitet=nei&hindringer=finne&interesse=musikk-og-kultur&kontakt=ja&kommune=0301"
-
-
-def plain(element: object) -> str:
-    return " ".join(element.get_text().split())  # type: ignore[attr-defined]
-
-
-@pytest.fixture(scope="module")
-def listed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("result-local") / "content"
-    shutil.copytree(PROJECT_ROOT / "content", target)
-    write_test_snapshot(target)
-    return target
-
-
-@pytest.fixture(scope="module")
-def listed_app(listed_content: Path) -> Flask:
-    return create_app({"TESTING": True, "CONTENT_DIR": str(listed_content)})
-
-
-@pytest.fixture
-def listed(listed_app: Flask) -> CheckingClient:
-    return CheckingClient(listed_app.test_client())
 
 
 def _local(page: Page) -> object:
@@ -148,7 +123,10 @@ def test_an_empty_list_says_so(listed):
 
 def test_without_an_interest_there_is_no_list_but_links_to_all_of_them(listed):
     """A parent whose child already takes part is not asked; "don't know yet" chooses no list."""
-    for answers in ("aktivitet=ja&hindringer=ingen&kommune=0301", "aktivitet=nei&interesse=vet-ikke&hindringer=ingen&kommune=0301"):
+    for answers in (
+        "aktivitet=ja&hindringer=ingen&kommune=0301",
+        "aktivitet=nei&interesse=vet-ikke&hindringer=ingen&kommune=0301",
+    ):
         local = _local(listed.get(f"/nb/forelder/resultat?{answers}"))
         assert local.select("h3[id^='list-']") == []
         assert len(local.select(".local__list-links a")) == 5

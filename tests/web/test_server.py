@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import Message
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.web.served import gunicorn_serving
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[tuple[str, subprocess.Popen]]:
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    # The production settings (gunicorn.conf.py), on a free port.
-    process = subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT,
-        env={**os.environ, "VEILEDER_BIND": "127.0.0.1:0", "VEILEDER_WORKERS": "1"},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stderr is not None
-    deadline = time.monotonic() + 30
-    address = None
-    while address is None and time.monotonic() < deadline:
-        line = process.stderr.readline()
-        if match := re.search(r"Listening at: (http://127\.0\.0\.1:\d+)", line):
-            address = match.group(1)
-    if address is None:
-        process.kill()
-        pytest.fail("gunicorn did not start")
-    yield address, process
-    if process.poll() is None:
-        process.terminate()
-        process.communicate(timeout=10)
+def server() -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    with gunicorn_serving(seconds=30) as served:
+        yield served.url, served.process
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):

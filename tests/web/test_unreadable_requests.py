@@ -3,45 +3,22 @@ page with its security headers, and the refused line is neither echoed nor logge
 
 from __future__ import annotations
 
-import os
-import re
 import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.web.served import gunicorn_serving
+
 #: Answers in a query string: they must not reach the page or the log.
 SECRET = "hindringer=hemmelig-svar"
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[tuple[str, int], subprocess.Popen[str]]]:
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT,
-        env={**os.environ, "VEILEDER_BIND": "127.0.0.1:0", "VEILEDER_WORKERS": "1"},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stderr is not None
-    deadline = time.monotonic() + 60
-    address = None
-    while address is None and time.monotonic() < deadline:
-        if match := re.search(r"Listening at: http://(127\.0\.0\.1):(\d+)", process.stderr.readline()):
-            address = (match.group(1), int(match.group(2)))
-    if address is None:
-        process.kill()
-        pytest.fail("gunicorn did not start")
-    yield address, process
-    if process.poll() is None:
-        process.terminate()
-        process.communicate(timeout=10)
+    with gunicorn_serving() as served:
+        yield (served.host, served.port), served.process
 
 
 def send(address: tuple[str, int], raw: bytes) -> tuple[int, dict[str, str], str]:
