@@ -17,6 +17,11 @@ module.exports = {
       // own. Counting every pseudo-class as present keeps them; the selectors inside `:is()` and
       // `:where()` are still checked one by one, and dropped when unused.
       /^:/,
+      // Attributes that a selector names only to exempt elements, such as the full width of every input:
+      // `.ds-input:not([size],[cols],select:where([data-width=auto]))`. No template carries them, and
+      // that is exactly when the rule applies.
+      "cols",
+      "data-width",
       // The tags that the content's Markdown renders, which no template need name.
       ...["a", "p", "ul", "ol", "li", "h2", "h3", "h4", "strong", "em", "blockquote", "code", "pre"],
       ...["table", "thead", "tbody", "tr", "th", "td", "hr"],
