@@ -51,6 +51,9 @@ def test_the_summary_comes_first_then_the_way_to_print_or_share(site):
     assert share["Print"].startswith("/en/nav-ansatt/utskrift?")
     assert share["Share with a link or QR code"] == "#takeaway-title"
     assert page.soup.select_one("#takeaway-title") is not None
+    # The result is also the check-your-answers page (decision 7): the answers are one link away.
+    assert share["Your answers"] == "#answers-title"
+    assert page.soup.select_one("#answers-title").get_text(strip=True) == "Your answers"
 
 
 def test_in_nynorsk_and_english_the_actions_are_their_own(site):
