@@ -123,7 +123,7 @@ def test_a_parent_who_likes_sport_sees_oslos_clubs_on_the_second_screen_at_the_l
 
 def test_the_nav_result_for_no_activity_does_not_ask_whether_there_is_one(phone: Page):
     phone.goto(
-        "/nb/nav-ansatt/resultat?sosialhjelp=ja&aktivitet=nei&hindringer=vet-ikke&interesse=idrett&kontakt=nei&kommune=0301"
+        "/nb/nav-ansatt/resultat?sosialhjelp=ja&aktivitet=nei&hindringer=vet-ikke&interesse=idrett&kommune=0301"
     )
     first = phone.locator("section.advice h2").first
     expect(first).to_have_text("Spør hva som gjør det vanskelig å være med")

@@ -19,7 +19,7 @@ from veileder import create_app
 #: A parent whose child has no activity, likes sport, and lives in Oslo.
 SPORT = "aktivitet=nei&interesse=idrett&hindringer=finne&kommune=0301"
 #: A NAV employee meeting a family whose child likes music and culture.
-NAV_MUSIC = "sosialhjelp=nei&aktivitet=nei&hindringer=finne&interesse=musikk-og-kultur&kontakt=ja&kommune=0301"
+NAV_MUSIC = "sosialhjelp=nei&aktivitet=nei&hindringer=finne&interesse=musikk-og-kultur&kommune=0301"
 
 
 def _local(page: Page) -> object:

@@ -42,7 +42,7 @@ def test_the_summary_is_the_first_advice_as_actions_linking_to_their_blocks(site
 
 
 def test_the_summary_comes_first_then_the_way_to_print_or_share(site):
-    page = site.get("/en/nav-ansatt/resultat?sosialhjelp=ja&aktivitet=nei&hindringer=finne&interesse=idrett&kontakt=nei&kommune=0301")
+    page = site.get("/en/nav-ansatt/resultat?sosialhjelp=ja&aktivitet=nei&hindringer=finne&interesse=idrett&kommune=0301")
     main = page.soup.select_one("main")
     first_section = main.select_one("section")
     assert "result__summary" in first_section["class"]
@@ -82,7 +82,7 @@ def test_no_nav_result_asks_whether_the_children_have_an_activity_after_the_advi
 
 def test_the_nav_result_for_no_activity_leads_with_something_to_do_about_it(site):
     page = site.get(
-        "/nb/nav-ansatt/resultat?sosialhjelp=nei&aktivitet=nei&hindringer=vet-ikke&interesse=annet&kontakt=nei&kommune=5612"
+        "/nb/nav-ansatt/resultat?sosialhjelp=nei&aktivitet=nei&hindringer=vet-ikke&interesse=annet&kommune=5612"
     )
     first = page.soup.select_one("section.advice h2").get_text(strip=True)
     assert first == "Spør hva som gjør det vanskelig å være med"
