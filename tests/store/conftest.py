@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINIMAL
 from tests.postgres import PostgresServer
 from veileder.store import migrate
 from veileder.store.database import Store, database_url
@@ -30,3 +32,13 @@ def store(empty_store: Store) -> Store:
     """A database of each kind with every migration applied."""
     migrate.upgrade(empty_store)
     return empty_store
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the minimal fixture content, for the CLI commands; the working folder is the test's own
+    (the commands write their files, such as the feedback report, below it)."""
+    target = tmp_path / "content"
+    shutil.copytree(MINIMAL, target)
+    monkeypatch.chdir(tmp_path)
+    return target

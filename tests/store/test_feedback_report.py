@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,14 +20,6 @@ from veileder.store.models import Feedback, FeedbackComment
 from veileder.web.views import date_in_oslo
 
 OLD, NEW = "v-old", "v-new"
-
-
-@pytest.fixture
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(MINIMAL, target)
-    monkeypatch.chdir(tmp_path)
-    return target
 
 
 def invoke(store: Store, content: Path, *args: str, **env: str) -> Result:

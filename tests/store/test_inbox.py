@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import select
 
-from tests.conftest import MINIMAL
 from veileder.content import load_content
 from veileder.inbox.cli import inbox
 from veileder.store import migrate
@@ -31,14 +28,6 @@ language: nn
 ---
 Kommunen har fleire tilbod.
 """
-
-
-@pytest.fixture
-def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(MINIMAL, target)
-    monkeypatch.chdir(tmp_path)
-    return target
 
 
 def invoke(store: Store, content: Path, command, *args: str) -> Result:
