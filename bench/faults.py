@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import signal
 import sys
 import threading
 import time
@@ -252,6 +253,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.duration < 60:
         parser.error("--duration: at least 60 s")
+    # Stopped from outside (a timeout, kill): leave through the context managers, so that PostgreSQL,
+    # Redis, nginx and the instances they started are stopped too, not left running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     print(f"Machine: {machine()}")
     pages = [url for _, url in url_mix(ROOT / "content")]
     with postgres_server() as database, topology(database.url(), SETTINGS, workers=WORKERS) as cluster:
