@@ -13,14 +13,17 @@ bytes on the wire, headers included, gzipped where the server gzips. That is Lig
 from __future__ import annotations
 
 import argparse
-import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from harness import machine, start_gunicorn, wait_until_ready
+from harness import ROOT, machine, start_gunicorn, wait_until_ready
 from playwright.sync_api import Browser, sync_playwright
+
+sys.path.insert(0, str(ROOT))  # Chromium is launched as the browser tests launch it
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 
 #: The page types a visitor sees on the way to a result, and the result itself.
 PAGES = [
@@ -33,15 +36,6 @@ PAGES = [
 
 QUESTION_BUDGET = 25 * 1000  # bytes, for a question page (issue 16); Lighthouse's "KB" are KiB, 1024 bytes
 VIEWPORT = {"width": 390, "height": 844}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -100,11 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", help="measure a running server instead of starting gunicorn")
     args = parser.parse_args()
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     print(f"Machine: {machine()}")
-    print(f"Chromium: {chromium}, viewport {VIEWPORT['width']}×{VIEWPORT['height']}, empty cache")
+    print(f"Chromium: {CHROMIUM}, viewport {VIEWPORT['width']}×{VIEWPORT['height']}, empty cache")
     with app_address(args.base_url) as address, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print(f"Server: {address}\n")
         totals = []
         for name, path in PAGES:

@@ -197,19 +197,7 @@ def vote(role_id: str) -> Response | Page:
         nonce = _valid_token(VOTE_FORM, token)
     except FormRefused as refused:
         return _refused(refused.why, shown, ASK, token)
-    answer = Feedback(
-        day=date_in_oslo(),
-        role=shown.role.id,
-        language=current_language(),
-        version=shown.role.version,
-        blocks=list(shown.blocks),
-        useful=useful,
-    )
-    try:
-        with store().session() as session:
-            tokens.spend(session, nonce, VOTE_FORM)
-            stored_feedback.add(session, answer)
-    except tokens.TokenAlreadyUsedError:
+    if not _stored(Feedback(**_context(shown), useful=useful), nonce, VOTE_FORM):
         return _refused(Refusal.REPLAY, shown, ASK, token)
     return _thanked(shown, YES if useful else NO)
 
@@ -233,22 +221,33 @@ def comment(role_id: str) -> Response | Page:
         return _refused(refused.why, shown, step, token, sent)
     if not sent.validate():
         return _page(FeedbackBox(step, shown, token, sent.kommentar), 422)
-    written = FeedbackComment(
-        day=date_in_oslo(),
-        role=shown.role.id,
-        language=current_language(),
-        version=shown.role.version,
-        blocks=list(shown.blocks),
-        useful=USEFUL.get(after),
-        comment=scrub(sent.kommentar.data),
-    )
-    try:
-        with store().session() as session:
-            tokens.spend(session, nonce, COMMENT_FORM)
-            stored_feedback.add(session, written)
-    except tokens.TokenAlreadyUsedError:
+    written = FeedbackComment(**_context(shown), useful=USEFUL.get(after), comment=scrub(sent.kommentar.data))
+    if not _stored(written, nonce, COMMENT_FORM):
         return _refused(Refusal.REPLAY, shown, step, token, sent)
     return _thanked(shown, COMMENTED)
+
+
+def _context(shown: Shown) -> dict[str, Any]:
+    """What every feedback row keeps of the result it answers: the day, role, language, content
+    version and the advice shown (never the answers)."""
+    return {
+        "day": date_in_oslo(),
+        "role": shown.role.id,
+        "language": current_language(),
+        "version": shown.role.version,
+        "blocks": list(shown.blocks),
+    }
+
+
+def _stored(row: Feedback | FeedbackComment, nonce: str, form: str) -> bool:
+    """Spend the form's token and store `row` in one transaction; False if the token was spent before."""
+    try:
+        with store().session() as session:
+            tokens.spend(session, nonce, form)
+            stored_feedback.add(session, row)
+    except tokens.TokenAlreadyUsedError:
+        return False
+    return True
 
 
 def _thanked(shown: Shown, step: str) -> Response:
